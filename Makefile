@@ -1,0 +1,22 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install run test bench clean
+
+$(BIN)/chronos: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,dask]'
+	@touch $@
+
+install: $(BIN)/chronos
+
+run: install
+	$(BIN)/chronos check examples/ --fail-on never
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) rules/kb/.cache

@@ -1,0 +1,105 @@
+"""The knowledge base's YAML schema. Every fact carries a source."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Fact(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Person(_Fact):
+    id: str = Field(description="Wikidata QID, e.g. Q22686")
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="Names as news writes them")
+    born: dt.date | None = None
+    died: dt.date | None = None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-2")
+    source: str
+
+
+class Office(_Fact):
+    id: str
+    label: str = Field(description="The office in words: 'President of the United States'")
+    titles: list[str] = Field(description="Titles written before a name: 'President', 'Prime Minister'")
+    country: str | None = None
+    single_holder: bool = True
+    source: str
+
+
+class Term(_Fact):
+    person: str
+    office: str
+    start: dt.date
+    end: dt.date | None = Field(default=None, description="First day out of office; None while serving")
+    elected: dt.date | None = Field(default=None, description="Election day, for '-elect' titles")
+    acting: bool = False
+    source: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Term":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"term of {self.person} as {self.office} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Country(_Fact):
+    id: str = Field(description="ISO 3166 alpha-2")
+    name: str
+    names: list[str] = Field(description="Names, demonyms and metonyms: 'Russia', 'Russian', 'Moscow', 'the Kremlin'")
+    source: str
+
+
+class Event(_Fact):
+    id: str
+    label: str
+    date: dt.date
+    end: dt.date | None = None
+    kind: str = Field(description="summit, election, inauguration, war, conclave, ...")
+    names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
+    source: str
+
+
+class SeriesEvent(_Fact):
+    date: dt.date
+    note: str = ""
+    source: str
+
+
+class Party(_Fact):
+    person: str | None = None
+    country: str | None = None
+
+
+class Series(_Fact):
+    """Events news counts: 'the sixth call since...', 'their first direct talks since 2022'."""
+
+    id: str
+    label: str
+    nouns: list[str] = Field(description="Words that name one event of the series: 'call', 'phone call'")
+    parties: list[Party]
+    complete_from: dt.date = Field(description="The ledger lists every event from this day ...")
+    complete_to: dt.date = Field(description="... to this day")
+    events: list[SeriesEvent]
+    source: str
+
+    @model_validator(mode="after")
+    def _sorted(self) -> "Series":
+        dates = [e.date for e in self.events]
+        if dates != sorted(dates):
+            raise ValueError(f"series {self.id}: events must be in date order")
+        return self
+
+
+class KBFile(BaseModel):
+    """One YAML file under rules/kb/: any of these sections."""
+
+    model_config = ConfigDict(extra="forbid")
+    people: list[Person] = Field(default_factory=list)
+    offices: list[Office] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    countries: list[Country] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    series: list[Series] = Field(default_factory=list)

@@ -1,0 +1,145 @@
+"""Load, validate and index the knowledge base."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import pickle
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from chronos.kb.schema import Country, Event, KBFile, Office, Person, Series, Term
+from chronos.lexicon import RULES_DIR
+
+KB_DIR = RULES_DIR / "kb"
+CACHE_VERSION = 1
+
+
+class KBError(ValueError):
+    """A knowledge-base file that cannot be read: message names file and line."""
+
+
+@dataclass
+class KB:
+    people: dict[str, Person] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
+    countries: dict[str, Country] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    # indexes
+    terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    country_by_name: dict[str, str] = field(default_factory=dict)
+
+    def add(self, part: KBFile) -> None:
+        for p in part.people:
+            self.people[p.id] = p
+        for o in part.offices:
+            self.offices[o.id] = o
+        self.terms.extend(part.terms)
+        for c in part.countries:
+            self.countries[c.id] = c
+        for e in part.events:
+            self.events[e.id] = e
+        for s in part.series:
+            self.series[s.id] = s
+
+    def build_indexes(self) -> None:
+        for t in sorted(self.terms, key=lambda t: (t.person, t.start)):
+            self.terms_by_person[t.person].append(t)
+        for p in self.people.values():
+            for name in {p.name, *p.aliases}:
+                key = name.lower()
+                if p.id not in self.people_by_alias[key]:
+                    self.people_by_alias[key].append(p.id)
+        for o in self.offices.values():
+            for title in o.titles:
+                self.offices_by_title[title.lower()].append(o.id)
+        for c in self.countries.values():
+            for name in {c.name, *c.names}:
+                self.country_by_name[name.lower()] = c.id
+
+    def terms_of(self, person: str, office: str | None = None) -> list[Term]:
+        return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
+
+    def holders(self, office: str, on: dt.date) -> list[Term]:
+        return [t for t in self.terms if t.office == office and t.start <= on and (t.end is None or on < t.end)]
+
+
+def _line_of(text: str, key_path: tuple) -> int:
+    """Best-effort line number of the n-th list item named in a pydantic error location."""
+    if len(key_path) >= 2 and isinstance(key_path[1], int):
+        section, index = key_path[0], key_path[1]
+        lines = text.splitlines()
+        in_section, count = False, -1
+        for no, line in enumerate(lines, 1):
+            if re.match(rf"^{re.escape(str(section))}\s*:", line):
+                in_section = True
+                continue
+            if in_section and re.match(r"^\S", line):
+                in_section = False
+            if in_section and re.match(r"^\s*-\s", line) and len(line) - len(line.lstrip()) <= 2:
+                count += 1
+                if count == index:
+                    return no
+    return 1
+
+
+def read_kb_file(path: Path) -> KBFile:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise KBError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    try:
+        return KBFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        where = ".".join(str(x) for x in loc)
+        raise KBError(f"{path}:{_line_of(text, loc)}: {where}: {err['msg']}") from None
+
+
+def _kb_files(dirs: tuple[Path, ...]) -> list[Path]:
+    return sorted(p for d in dirs for p in Path(d).rglob("*.yaml"))
+
+
+def _fingerprint(files: list[Path]) -> str:
+    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    for f in files:
+        h.update(str(f).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@functools.cache
+def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
+    """All facts in `dirs`, from a pickle cache keyed on the YAML files' contents."""
+    files = _kb_files(dirs)
+    cache = Path(dirs[0]) / ".cache" / f"kb-{_fingerprint(files)}.pickle"
+    if cache.exists():
+        try:
+            return pickle.loads(cache.read_bytes())
+        except Exception:  # a stale or truncated cache is rebuilt, never trusted
+            pass
+    kb = KB()
+    for f in files:
+        kb.add(read_kb_file(f))
+    kb.build_indexes()
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(kb))
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only install simply does without the cache
+    return kb

@@ -1,0 +1,25 @@
+"""The English lexicon (rules/lexicon/en/*.yaml), loaded once."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+@functools.cache
+def lexicon(lang: str = "en") -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for path in sorted((RULES_DIR / "lexicon" / lang).glob("*.yaml")):
+        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return merged
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation, longest first so the longest word wins."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
