@@ -1,0 +1,114 @@
+"""Stage 4: a conflicting set of claims -> a finding an editor can read in one sentence."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from chronos.constrain import Claim, Problem, fmt_date
+from chronos.document import Document
+from chronos.model import Fact, Finding
+from chronos.solve import Conflict, Solution
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def fmt_range(lo: int, hi: int) -> str:
+    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    if lo == hi:
+        return fmt_date(a)
+    if a.year == b.year and a.month == b.month:
+        return f"{a.day}-{b.day} {b:%b %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b}-{b.day} {b:%b %Y}"
+    return f"{fmt_date(a)} to {fmt_date(b)}"
+
+
+def _quote(doc: Document, span: tuple[int, int]) -> str:
+    return f"'{doc.text[span[0]:span[1]]}'"
+
+
+def _claim_evidence(doc: Document, c: Claim, values: dict[str, int]) -> str:
+    text = _quote(doc, c.spans[0])
+    if c.rule.id.startswith("Series.OrdinalMismatch"):
+        text = f"'{c.says.split(chr(39))[1]}'" if "'" in c.says else text
+    if c.event_var and c.event_var in values and not c.event_var.startswith("S"):
+        text += f" ({fmt_date(values[c.event_var])})"
+    return text
+
+
+def _join(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _term_fact(c: Claim, day: int) -> str:
+    person, office = c.context.get("person", "?"), c.context.get("office", "?")
+    terms = c.context.get("terms", [])
+    for start, end in terms:
+        if start.toordinal() <= day and (end is None or day < end.toordinal()):
+            return f"{person} was {office} (since {fmt_date(start)})"
+    spans = "; ".join(f"{fmt_date(s)} to {fmt_date(e) if e else 'now'}" for s, e in terms)
+    return f"{person} was not {office} (in office {spans})"
+
+
+def _fact(c: Claim, sol: Solution, doc: Document) -> str:
+    rule = c.rule.id
+    day = sol.best if sol.best is not None else 0
+    if rule.startswith("Tenure."):
+        if rule == "Tenure.ElectOutsideTransition":
+            return f"{c.context.get('person')} was not between election and inauguration"
+        return _term_fact(c, day)
+    if rule == "Life.LateButAlive":
+        return c.facts[0].statement if c.facts else "the person was alive"
+    if rule == "Life.AgeMismatch":
+        born = c.facts[0].statement if c.facts else ""
+        return born
+    if rule.startswith("Series.") or rule.startswith("Events."):
+        return c.facts[0].statement if c.facts else ""
+    return ""
+
+
+def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: Problem) -> Finding:
+    victim = conflict.victim
+    others = [c for c in conflict.core if c is not victim]
+    evidence = [_claim_evidence(doc, c, sol.values) for c in others]
+    if sol.given and sol.best is not None:
+        evidence.insert(0, f"the publication date ({fmt_date(sol.best)})")
+    anchor = fmt_range(sol.earliest, sol.latest) if sol.earliest is not None else "no consistent date"
+    ctx = defaultdict(str, victim.context)
+    ctx.update(
+        claim=victim.says[0].upper() + victim.says[1:],
+        evidence=_join(evidence) or "the article's other dates",
+        anchor=anchor,
+        fact=_fact(victim, sol, doc),
+        text=doc.text[victim.spans[0][0]:victim.spans[0][1]],
+    )
+    if victim.rule.id == "Calendar.WeekdayMismatch":
+        i = victim.context["timex"]
+        s = sol.values.get(f"S{i}")
+        if s is not None:
+            ctx["anchor_date"] = fmt_date(s)
+            ctx["actual_weekday"] = _WEEKDAYS[(s - 1) % 7]
+    message = victim.rule.message.format_map(ctx)
+    explanation = [f"{victim.says}."]
+    for c in others:
+        line = c.says
+        if c.event_var and c.event_var in sol.values:
+            line += f" (resolved to {fmt_date(sol.values[c.event_var])})"
+        explanation.append(line + ".")
+    explanation.append(f"Together they date the article to {anchor}; {ctx['fact'] or 'the claims cannot all hold'}.")
+    facts = [Fact(statement=f.statement, source=f.source) for c in conflict.core for f in c.facts]
+    start, end = victim.spans[0]
+    related = [doc.span(s, e) for c in conflict.core for s, e in c.spans if (s, e) != (start, end)]
+    return Finding(
+        rule=victim.rule.id,
+        severity=victim.rule.severity,
+        message=message,
+        text=doc.text[start:end],
+        span=doc.span(start, end),
+        explanation=explanation,
+        related=list(dict.fromkeys(related)),
+        facts=list(dict.fromkeys(facts)),
+    )

@@ -1,0 +1,136 @@
+"""Mentions of dated events: one event of a KB series ("Thursday's call between Trump and
+Putin"), an ordinal claim about a series ("the sixth call since Trump returned to office"),
+and named events ("the NATO summit")."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from chronos.extract.people import PersonMention, ordinal_value
+from chronos.extract.sentences import SentenceIndex
+from chronos.kb import KB
+from chronos.kb.schema import Series
+from chronos.lexicon import alternation, lexicon
+
+
+@dataclass(frozen=True)
+class SeriesMention:
+    """An event of `series` is described in the sentence [start, end)."""
+
+    start: int  # the cue word(s) that name the event
+    end: int
+    text: str
+    series: str
+    sentence: tuple[int, int]
+    ordinal: int | None = None  # 'sixth' -> 6
+    since_people: tuple[str, ...] = ()  # "since Trump returned to office": count from that person's term starts
+    since_text: str | None = None  # the words after "since", for explanations
+    since_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int
+    end: int
+    text: str
+    events: tuple[str, ...]  # KB event ids this name can denote
+    sentence: tuple[int, int]
+
+
+@functools.cache
+def _ordinal_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<ord>{alternation(list(lexicon()['ordinals']))}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+_SINCE_OFFICE = re.compile(
+    r"since\s+(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)|he|she)\s*(?:['’]s\s+(?:return|inauguration|re-?election)|"
+    r"(?:returned|took|assumed|came|entered|re-?entered|got)\s+(?:to\s+)?(?:office|power|the\s+White\s+House|the\s+presidency|back))"
+)
+_SINCE = re.compile(r"\bsince\b")
+
+
+def _cue_rx(series: Series) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(series.nouns)})s?\b", re.IGNORECASE)
+
+
+def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
+    return (party.person is not None and party.person in names_in) or (party.country is not None and party.country in countries_in)
+
+
+@functools.cache
+def _country_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{alternation(list(names))})(?!\w)")
+
+
+def _countries_in(kb: KB, text: str) -> set[str]:
+    names = {n: cid for cid, c in kb.countries.items() for n in (c.name, *c.names)}
+    return {names[m.group()] for m in _country_rx(tuple(sorted(names))).finditer(text)}
+
+
+def find_series_mentions(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[SeriesMention]:
+    if not kb.series:
+        return []
+    people_by_sentence: dict[int, set[str]] = {}
+    for p in people:
+        people_by_sentence.setdefault(sentences.index_of(p.start), set()).update(p.people)
+    cues = {sid: _cue_rx(s) for sid, s in kb.series.items()}
+    out: list[SeriesMention] = []
+    for si, sent in enumerate(sentences.sentences):
+        body = text[sent.start:sent.end]
+        ordinal_m = _ordinal_rx().search(body)
+        since_m = _SINCE.search(body, ordinal_m.end()) if ordinal_m else None
+        counted = ordinal_m is not None and since_m is not None
+        # parties: in the sentence itself, or - for "the two", "their" in a counted claim - just before it
+        window = range(max(0, si - 4), si + 1) if counted else range(si, si + 1)
+        names_in = set().union(*(people_by_sentence.get(i, set()) for i in window))
+        context = text[sentences.sentences[window.start].start:sent.end]
+        countries_in = _countries_in(kb, context)
+        best: tuple[tuple[int, int], SeriesMention] | None = None
+        for sid, series in kb.series.items():
+            cue = cues[sid].search(body, ordinal_m.end() if counted else 0)
+            if cue is None or counted and cue.start() > since_m.start():
+                continue
+            if not all(_mentions_party(kb, p, names_in, countries_in) for p in series.parties):
+                continue
+            in_sentence = sum(_mentions_party(kb, p, people_by_sentence.get(si, set()), _countries_in(kb, body)) for p in series.parties)
+            score = (in_sentence, cue.end() - cue.start())
+            mention = SeriesMention(sent.start + cue.start(), sent.start + cue.end(), cue.group(), sid, (sent.start, sent.end))
+            if counted:
+                since_people: tuple[str, ...] = ()
+                office = _SINCE_OFFICE.match(body, since_m.start())
+                if office:
+                    name = office.group("name")
+                    ids = kb.people_by_alias.get(name.lower(), []) if name else []
+                    since_people = tuple(ids) or tuple(p.person for p in series.parties if p.person)
+                mention = SeriesMention(
+                    mention.start, mention.end, mention.text, sid, mention.sentence,
+                    ordinal=ordinal_value(ordinal_m.group("ord")), since_people=since_people,
+                    since_text=body[since_m.start():].split(",")[0].rstrip(".;:”\" \n"),
+                    since_span=(sent.start + since_m.start(), sent.start + since_m.end()),
+                )
+            if best is None or score > best[0]:
+                best = (score, mention)
+        if best:
+            out.append(best[1])
+    return out
+
+
+def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
+    by_name: dict[str, list[str]] = {}
+    for ev in kb.events.values():
+        for name in ev.names:
+            by_name.setdefault(name.lower(), []).append(ev.id)
+    if not by_name:
+        return []
+    rx = _event_name_rx(tuple(sorted(by_name)))
+    out = []
+    for m in rx.finditer(text):
+        sent = sentences.sentence_of(m.start())
+        out.append(EventMention(m.start(), m.end(), m.group(), tuple(by_name[m.group().lower()]), (sent.start, sent.end)))
+    return out
+
+
+@functools.cache
+def _event_name_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(list(names))})\b", re.IGNORECASE)

@@ -1,0 +1,154 @@
+"""People the knowledge base knows: bare names, names with titles, and ages.
+
+Names are found by looking up runs of capitalised words in the KB's alias index (a
+dictionary lookup, not one regex of thousands of names), then the words before a
+name are read for a title ("former U.S. President"), and the words after it for an
+age ("Putin, 72,").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from chronos.kb import KB
+from chronos.lexicon import alternation, lexicon
+
+MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
+             "the late": "late", "late": "late", "outgoing": "outgoing", "incoming": "incoming",
+             "acting": "acting", "interim": "acting", "future": "future"}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    people: tuple[str, ...]  # candidate KB person ids (an ambiguous alias has several)
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """'former U.S. President Donald Trump': the whole span, the title read and the offices it can name."""
+
+    start: int
+    end: int
+    text: str
+    people: tuple[str, ...]
+    offices: tuple[str, ...]
+    title: str
+    modifier: str | None  # former | then | late | elect | outgoing | incoming | acting | None
+    name_start: int
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    start: int
+    end: int
+    text: str
+    people: tuple[str, ...]
+    age: int
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da|di|le|la))*")
+
+
+@functools.cache
+def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
+    mods = alternation(list(MODIFIERS))
+    return re.compile(
+        rf"(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{alternation(list(country_names))})(?:['’]s)?\s+)?"
+        rf"(?P<title>{alternation(list(kb_titles))})(?P<elect>[\s-]elect)?\s+$",
+        re.IGNORECASE,
+    )
+
+
+def _kb_regex(kb: KB) -> re.Pattern[str]:
+    return _title_regex(tuple(sorted(kb.offices_by_title)), tuple(sorted(kb.country_by_name)))
+
+
+def find_people(text: str, kb: KB) -> list[PersonMention]:
+    """Longest KB alias in each run of capitalised words."""
+    out: list[PersonMention] = []
+    aliases = kb.people_by_alias
+    for run in _CAP_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i, -1):
+                s, e = words[i][0], words[j - 1][1]
+                name = text[s:e].rstrip(".,’'")
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]
+                ids = aliases.get(name.lower())
+                if ids:
+                    out.append(PersonMention(s, s + len(name), name, tuple(ids)))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
+def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMention]:
+    rx = _kb_regex(kb)
+    out: list[TitleMention] = []
+    for p in people:
+        left = text[max(0, p.start - 80):p.start]
+        m = rx.search(left)
+        if not m:
+            continue
+        title = m.group("title")
+        if not title[0].isupper() and not (m.group("mod") or "").strip():
+            continue  # "the president Trump..." is rare; lower-case titles need a modifier
+        modifier = MODIFIERS.get((m.group("mod") or "").lower().strip().rstrip("-") or "", None)
+        if (m.group("mod") or "").lower().startswith("then"):
+            modifier = "then"
+        if m.group("elect"):
+            modifier = "elect"
+        offices = _offices_for(kb, title, m.group("qual"), p.people)
+        if not offices:
+            continue
+        start = p.start - len(left) + m.start()
+        out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, p.start))
+    return out
+
+
+def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, ...]) -> tuple[str, ...]:
+    """Offices the title can name for these people: the country qualifier narrows them,
+    and only offices one of the people ever held count (an unknown title makes no claim)."""
+    candidates = kb.offices_by_title.get(title.lower(), [])
+    if qualifier:
+        country = kb.country_by_name.get(qualifier.lower())
+        candidates = [o for o in candidates if kb.offices[o].country == country]
+    held = {t.office for pid in people for t in kb.terms_of(pid)}
+    return tuple(o for o in candidates if o in held)
+
+
+_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+)?(?P<age>\d{1,3}),")
+_AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.-]+\s+){0,3}$")
+
+
+def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
+    out: list[AgeMention] = []
+    for p in people:
+        m = _AGE_AFTER.match(text[p.end:p.end + 14])
+        if m:
+            end = p.end + m.end("age")
+            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group("age"))))
+            continue
+        left = text[max(0, p.start - 40):p.start]
+        m = _AGE_BEFORE.search(left)
+        if m:
+            start = p.start - len(left) + m.start()
+            out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
+    return [a for a in out if 0 < a.age < 120]
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower()
+    ords = lexicon()["ordinals"]
+    if w in ords:
+        return ords[w]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,78 @@
+"""Sentences and grammatical tense: the context a mention is read in."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# A period ends a sentence unless it closes one of these (U.S., Jan., Mr.).
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
+)
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            out.append(Sentence(start, end))
+        start = end
+    if text[start:].strip():
+        out.append(Sentence(start, len(text)))
+    return out
+
+
+class SentenceIndex:
+    """Which sentence holds an offset, in O(log n)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+
+    def index_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> Sentence:
+        return self.sentences[self.index_of(offset)] if self.sentences else Sentence(0, len(self.text))
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:going|set|expected|scheduled|due|slated|poised)\s+to|plans?\s+to|intends?\s+to|would)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
+    r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
+    r"[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b", re.IGNORECASE)
+
+
+def tense_at(text: str, sentence: Sentence, start: int, end: int) -> str:
+    """'past', 'present' or 'future': the verb nearest to [start, end) in its sentence wins,
+    with a future marker anywhere before the expression taking precedence (as HeidelTime does)."""
+    s, e = sentence.start, sentence.end
+    best: tuple[int, str] | None = None
+    for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
+        for m in rx.finditer(text, s, e):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if tense == "future" and m.end() <= start:
+                dist = min(dist, 15)  # "will meet ... on Thursday"
+            if best is None or dist < best[0]:
+                best = (dist, tense)
+    return best[1] if best else "present"

@@ -1,0 +1,101 @@
+"""The straight pipeline: document -> mentions -> constraints -> Z3 -> anchor + findings."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from chronos.calendar import valid_date
+from chronos.constrain import build
+from chronos.document import Document
+from chronos.explain import conflict_finding, fmt_range
+from chronos.extract import Mentions, extract
+from chronos.kb import load_kb
+from chronos.kb.store import KB_DIR
+from chronos.lexicon import RULES_DIR
+from chronos.model import Anchor, Expression, Finding, Report
+from chronos.normalize import timex_value
+from chronos.rules import load_rules
+from chronos.solve import Solution, solve
+
+DEFAULT_TIMEOUT_MS = 5000
+STALE_DAYS = 180  # a text this much older than its given date is reported as recycled
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    rule_dirs: tuple[Path, ...] = (RULES_DIR,)
+    kb_dirs: tuple[Path, ...] = (KB_DIR,)
+    timeout_ms: int = DEFAULT_TIMEOUT_MS
+    use_kb: bool = True
+
+
+def _impossible_dates(doc: Document, mentions: Mentions, rules) -> tuple[Mentions, list[Finding]]:
+    rule = rules.get("Calendar.ImpossibleDate")
+    findings, keep, tenses = [], [], []
+    for t, tense in zip(mentions.timexes, mentions.tenses):
+        if t.kind == "date" and not valid_date(t.year, t.month, t.day):
+            if rule is not None and rule.enabled:
+                reason = f"{t.month:02d}/{t.day:02d} does not occur" + (f" in {t.year}" if t.year else "")
+                findings.append(Finding(rule=rule.id, severity=rule.severity, text=t.text, span=doc.span(t.start, t.end),
+                                        message=rule.message.format(text=t.text, reason=reason),
+                                        explanation=[f"'{t.text}' names day {t.day} of month {t.month}, which has fewer days."]))
+            continue
+        keep.append(t)
+        tenses.append(tense)
+    return dataclasses.replace(mentions, timexes=keep, tenses=tenses), findings
+
+
+def check_document(doc: Document, options: Options = Options()) -> Report:
+    rules = load_rules(options.rule_dirs)
+    kb = load_kb(options.kb_dirs) if options.use_kb else None
+    mentions = extract(doc.text, kb)
+    mentions, findings = _impossible_dates(doc, mentions, rules)
+    problem = build(mentions, kb, rules, doc.published)
+    sol = solve(problem, doc.published, options.timeout_ms)
+    if sol.timed_out:
+        rule = rules.get("Solver.Timeout")
+        if rule is not None:
+            findings.append(Finding(rule=rule.id, severity=rule.severity, text="", span=doc.span(0, 0),
+                                    message=rule.message.format(limit=options.timeout_ms)))
+    findings += [conflict_finding(doc, c, sol, problem) for c in sol.conflicts]
+    if doc.published is not None and sol.conflicts and not sol.timed_out:
+        findings += _stale(doc, problem, sol, rules, options)
+    expressions = [
+        Expression(text=t.text, start=t.start, end=t.end, type=t.type, value=timex_value(t, sol.values, i), mod=t.mod)
+        for i, t in enumerate(mentions.timexes)
+    ]
+    findings.sort(key=lambda f: (f.span.start, f.rule))
+    return Report(document=doc.name, anchor=_anchor(sol), expressions=expressions, findings=findings)
+
+
+def _anchor(sol: Solution) -> Anchor:
+    day = lambda n: dt.date.fromordinal(n) if n is not None else None  # noqa: E731
+    return Anchor(earliest=day(sol.earliest), latest=day(sol.latest), best=day(sol.best), given=sol.given)
+
+
+def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> list[Finding]:
+    """With a given date the text contradicts, ask when the text itself says it was written."""
+    rule = rules.get("Stale.EarlierText")
+    if rule is None or not rule.enabled:
+        return []
+    own = solve(problem, None, options.timeout_ms)
+    if own.timed_out or own.latest is None or own.conflicts:
+        return []
+    published = doc.published.toordinal()
+    gap = published - own.latest
+    if gap < STALE_DAYS:
+        return []
+    victims = [c.victim for c in given.conflicts]
+    first = min(victims, key=lambda c: c.spans[0][0])
+    quotes = [f"'{doc.text[s:e]}'" for c in victims for s, e in c.spans[:1]]
+    years, months = divmod(round(gap / 30.44), 12)
+    gap_text = (f"{years} year{'s' * (years != 1)}" if years else "") + (" and " if years and months else "") + (f"{months} month{'s' * (months != 1)}" if months or not years else "")
+    s, e = first.spans[0]
+    return [Finding(
+        rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
+        message=rule.message.format(published=fmt_range(published, published), evidence=", ".join(dict.fromkeys(quotes[:3])),
+                                    anchor=fmt_range(own.earliest, own.latest), gap=gap_text),
+        explanation=[f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {fmt_range(own.earliest, own.latest)}."],
+        related=[doc.span(a, b) for c in victims for a, b in c.spans[:1] if (a, b) != (s, e)],
+    )]

@@ -1,0 +1,42 @@
+"""Files -> Documents. Plain text as is; other formats extracted with an offset map back to the source."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from chronos.document import Document
+
+MAX_BYTES = 5_000_000  # larger inputs are refused with a clear message, never half-checked
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+
+
+class InputError(ValueError):
+    """Input that cannot be checked; the message is one line for stderr."""
+
+
+def decode(data: bytes, name: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one document")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+
+
+def read_document(name: str, data: bytes, published: dt.date | None) -> Document:
+    text = decode(data, name)
+    return Document(text=text, name=name, published=published)
+
+
+def iter_paths(paths: list[str]) -> list[str]:
+    """Files named, and the text files under directories named, in a stable order."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            out += sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,283 @@
+"""Stage 3: constraints -> Z3 -> anchor, expression values and minimal conflicts.
+
+1. Every claim is tracked by an assumption literal. While the claims conflict, the unsat
+   core is shrunk to a minimal one (deletion) and its least trusted claim (lowest rule
+   weight) gives way: that claim, with the rest of its core, becomes a finding.
+2. The claims left standing are hard; reading conventions are weighted soft constraints.
+   The anchor is every publication day that reaches the optimal soft score: its earliest
+   and latest day, and a best day inside it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+
+import z3
+
+from chronos.constrain import (Claim, Cmp, Formula, InAny, Not, And, Or, Overlaps, Problem, Term, WeekdayIs,
+                               has_var)
+from chronos.calendar import interval_of
+from chronos.solve import calendar as cal
+
+MAX_CONFLICTS = 8
+
+
+@dataclass
+class Conflict:
+    victim: Claim
+    core: list[Claim]  # the victim first
+
+
+@dataclass
+class Solution:
+    earliest: int | None
+    latest: int | None
+    best: int | None
+    given: bool
+    values: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timed_out: bool = False
+
+
+class _Budget:
+    def __init__(self, ms: int):
+        self.deadline = time.monotonic() + ms / 1000
+
+    def ms_left(self) -> int:
+        return max(1, int((self.deadline - time.monotonic()) * 1000))
+
+
+class _Encoder:
+    """Z3 terms for one problem: P, S/E per expression, helper calendar variables."""
+
+    def __init__(self, problem: Problem):
+        self.p = problem
+        self.vars: dict[str, z3.ArithRef] = {"P": z3.Int("P")}
+        self.base: list = []
+        self._p_civil: tuple | None = None
+        lo, hi = problem.window
+        P = self.vars["P"]
+        self.base += [P >= lo, P <= hi]
+        for i, t in enumerate(problem.timexes):
+            if has_var(t):
+                self._define(i, t)
+        for name in problem.extra_vars:
+            self.vars[name] = z3.Int(name)
+
+    def v(self, name: str) -> z3.ArithRef:
+        return self.vars[name]
+
+    def term(self, t: Term):
+        name, k = t
+        return k if name is None else self.vars[name] + k
+
+    def p_civil(self):
+        """(year, month, day) of P, introduced on first use."""
+        if self._p_civil is None:
+            y, m, d = z3.Ints("yP mP dP")
+            self.base += cal.civil(y, m, d, self.vars["P"])
+            self._p_civil = (y, m, d)
+        return self._p_civil
+
+    def _define(self, i: int, t) -> None:
+        P = self.vars["P"]
+        S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
+        self.vars[f"S{i}"], self.vars[f"E{i}"] = S, E
+        add = self.base.extend
+        if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None:
+            a, b = interval_of(t)
+            add([S == a, E == b])
+            return
+        if t.kind == "date":
+            Y = z3.Int(f"Y{i}")
+            add([Y >= 1800, Y <= 2100, S == cal.days_from_civil(Y, t.month, t.day), E == S + 1,
+                 t.day <= cal.month_length(Y, t.month), S >= P - 366, S <= P + 366])
+        elif t.kind == "month":
+            Y = z3.Int(f"Y{i}")
+            add([Y >= 1800, Y <= 2100, S == cal.days_from_civil(Y, t.month, 1), E == cal.month_start(Y, t.month)])
+            if t.offset < 0 or t.direction == "past":
+                add([S <= P, S >= P - 366])
+            elif t.offset > 0 or t.direction == "future":
+                add([E > P, S <= P + 366])
+            else:
+                add([S <= P + 366, E >= P - 366])
+        elif t.kind == "weekday":
+            add([cal.weekday(S) == t.weekday, E == S + 1])
+            lo, hi = {-1: (-13, -1), 1: (1, 13)}.get(t.offset, (-7, 7))
+            if t.direction == "past" and t.offset == 0:
+                lo, hi = -7, -1
+            add([S >= P + lo, S <= P + hi])
+        elif t.kind == "rel":
+            self._define_rel(t, S, E)
+        elif t.kind in ("quarter", "season", "year"):
+            y, m, _ = self.p_civil()
+            yy = y + t.offset
+            if t.kind == "quarter":
+                add([S == cal.days_from_civil(yy, 3 * t.quarter - 2, 1), E == cal.month_start(yy, 3 * t.quarter)])
+            elif t.kind == "season":
+                a, b = cal_season(t.season)
+                add([S == cal.days_from_civil(yy, a, 1), E == cal.month_start(yy, b - 1)])
+            else:
+                add([S == cal.days_from_civil(yy, 1, 1), E == cal.days_from_civil(yy + 1, 1, 1)])
+
+    def _define_rel(self, t, S, E) -> None:
+        P = self.vars["P"]
+        add = self.base.extend
+        unit, k = t.unit, t.offset
+        if unit in ("D", "H", "MIN", "S"):
+            add([S == P + k, E == S + 1])
+        elif unit == "W":
+            add([S == cal.week_start(P) + 7 * k, E == S + 7])
+        elif unit == "WE":
+            add([S == cal.week_start(P) + 5 + 7 * k, E == S + 2])
+        elif unit in ("M", "Y", "Q", "DE", "CE"):
+            y, m, _ = self.p_civil()
+            if unit == "M":
+                idx = m - 1 + k
+                add([S == cal.month_start(y, idx), E == cal.month_start(y, idx + 1)])
+            elif unit == "Q":
+                q0 = (m - 1) / 3 * 3 + 3 * k
+                add([S == cal.month_start(y, q0), E == cal.month_start(y, q0 + 3)])
+            else:
+                span = {"Y": 1, "DE": 10, "CE": 100}[unit]
+                first = y - y % span + span * k if span > 1 else y + k
+                add([S == cal.days_from_civil(first, 1, 1), E == cal.days_from_civil(first + span, 1, 1)])
+        else:
+            add([S == P, E == S + 1])
+
+    # formulas ------------------------------------------------------------------------------
+    def formula(self, f: Formula):
+        if isinstance(f, Cmp):
+            a, b = self.term(f.a), self.term(f.b)
+            return {"<=": lambda: a <= b, "<": lambda: a < b, "==": lambda: a == b}[f.op]()
+        if isinstance(f, InAny):
+            x = self.term(f.x)
+            return z3.Or([z3.And(x >= a, x < b) if b is not None else x >= a for a, b in f.intervals])
+        if isinstance(f, Overlaps):
+            s, e = self.term(f.s), self.term(f.e)
+            return z3.Or([z3.And(s < b, e > a) if b is not None else e > a for a, b in f.intervals])
+        if isinstance(f, WeekdayIs):
+            return cal.weekday(self.term(f.x)) == f.weekday
+        if isinstance(f, Not):
+            return z3.Not(self.formula(f.f))
+        if isinstance(f, And):
+            return z3.And([self.formula(g) for g in f.fs])
+        if isinstance(f, Or):
+            return z3.Or([self.formula(g) for g in f.fs])
+        raise TypeError(f)
+
+
+def cal_season(code: str) -> tuple[int, int]:
+    from chronos.calendar import SEASON_MONTHS
+
+    return SEASON_MONTHS[code]
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _check(s, budget: _Budget, *assumptions):
+    s.set("timeout", budget.ms_left())
+    r = s.check(*assumptions)
+    if r == z3.unknown:
+        raise _Timeout
+    return r
+
+
+def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -> Solution:
+    budget = _Budget(timeout_ms)
+    enc = _Encoder(problem)
+    P = enc.v("P")
+    base = list(enc.base)
+    if published is not None:
+        base.append(P == published.toordinal())
+    claims = sorted(problem.claims, key=lambda c: c.id)
+    lits = {c.id: z3.Bool(f"claim_{c.id}") for c in claims}
+    by_lit = {str(lits[c.id]): c for c in claims}
+    s = z3.Solver()
+    s.add(base)
+    for c in claims:
+        s.add(z3.Implies(lits[c.id], enc.formula(c.formula)))
+    active = list(claims)
+    conflicts: list[Conflict] = []
+    try:
+        if _check(s, budget) == z3.unsat:
+            # the definitions alone conflict (an impossible calendar): nothing can be anchored
+            return Solution(None, None, None, published is not None, timed_out=False)
+        while _check(s, budget, *[lits[c.id] for c in active]) == z3.unsat and len(conflicts) < MAX_CONFLICTS:
+            core = [by_lit[str(l)] for l in s.unsat_core()]
+            core = _minimize(s, core, lits, budget)
+            victim = min(core, key=lambda c: (c.weight, -c.spans[0][0]))
+            conflicts.append(Conflict(victim, [victim] + [c for c in core if c is not victim]))
+            active = [c for c in active if c is not victim]
+        return _anchor(enc, base, active, problem, published, conflicts, budget)
+    except _Timeout:
+        return Solution(None, None, None, published is not None, conflicts=conflicts, timed_out=True)
+
+
+def _minimize(s, core: list[Claim], lits, budget) -> list[Claim]:
+    """Deletion-based: drop each claim whose removal keeps the set unsatisfiable."""
+    core = sorted(core, key=lambda c: (c.weight, c.id))
+    i = 0
+    while i < len(core):
+        trial = core[:i] + core[i + 1:]
+        if trial and _check(s, budget, *[lits[c.id] for c in trial]) == z3.unsat:
+            core = trial
+        else:
+            i += 1
+    return core
+
+
+def _anchor(enc, base, active, problem, published, conflicts, budget) -> Solution:
+    P = enc.v("P")
+    opt = z3.Optimize()
+    opt.set("timeout", budget.ms_left())
+    opt.add(base)
+    for c in active:
+        opt.add(enc.formula(c.formula))
+    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft]
+    cost = z3.Sum(penalties) if penalties else z3.IntVal(0)
+    h = opt.minimize(cost)
+    if opt.check() != z3.sat:
+        raise _Timeout
+    best_cost = opt.model().eval(cost, model_completion=True).as_long()
+    hard = base + [enc.formula(c.formula) for c in active] + [cost <= best_cost]
+    if published is not None:
+        day = published.toordinal()
+        lo = hi = best = day
+    else:
+        lo = _extreme(hard, P, budget, minimize=True)
+        hi = _extreme(hard, P, budget, minimize=False)
+        best = _best_day(lo, hi)
+    s = z3.Solver()
+    s.set("timeout", budget.ms_left())
+    s.add(hard + [P == best])
+    if s.check() != z3.sat:  # the best day is inside [lo, hi] but may fall in a gap
+        s = z3.Solver()
+        s.add(hard + [P == lo])
+        best = lo
+        if _check(s, budget) != z3.sat:
+            raise _Timeout
+    m = s.model()
+    values = {name: m.eval(v, model_completion=True).as_long() for name, v in enc.vars.items()}
+    return Solution(lo, hi, best, published is not None, values, conflicts)
+
+
+def _extreme(hard, P, budget, minimize: bool) -> int:
+    opt = z3.Optimize()
+    opt.set("timeout", budget.ms_left())
+    opt.add(hard)
+    (opt.minimize if minimize else opt.maximize)(P)
+    if opt.check() != z3.sat:
+        raise _Timeout
+    return opt.model().eval(P).as_long()
+
+
+def _best_day(lo: int, hi: int) -> int:
+    """News is mostly published the day after the latest day it reports: with a narrow
+    interval take the second day, with a wide one its middle."""
+    if hi - lo <= 31:
+        return min(lo + 1, hi)
+    return (lo + hi) // 2
