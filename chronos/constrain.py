@@ -118,7 +118,7 @@ class Problem:
 
 
 # Publication can be anywhere in this window unless the text says otherwise.
-WINDOW = (dt.date(1900, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
+WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}

@@ -51,22 +51,28 @@ class _Budget:
 class _Encoder:
     """Z3 terms for one problem: P, S/E per expression, helper calendar variables."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, published: dt.date | None = None, only: set[int] | None = None):
         self.p = problem
-        self.vars: dict[str, z3.ArithRef] = {"P": z3.Int("P")}
+        # A given publication day is a plain integer: every calendar term built from it folds
+        # to a constant, and Z3 is left with small finite choices.
+        self.vars: dict[str, z3.ArithRef | int] = {"P": published.toordinal() if published else z3.Int("P")}
         self.base: list = []
         self._p_civil: tuple | None = None
         lo, hi = problem.window
         P = self.vars["P"]
-        self.base += [P >= lo, P <= hi]
+        if not isinstance(P, int):
+            self.base += [P >= lo, P <= hi]
         for i, t in enumerate(problem.timexes):
-            if has_var(t):
+            if has_var(t) and (only is None or i in only):
                 self._define(i, t)
         for name in problem.extra_vars:
             self.vars[name] = z3.Int(name)
 
     def v(self, name: str) -> z3.ArithRef:
         return self.vars[name]
+
+    def covers(self, f: Formula) -> bool:
+        return _vars_of(f, set()) <= self.vars.keys()
 
     def term(self, t: Term):
         name, k = t
@@ -75,10 +81,22 @@ class _Encoder:
     def p_civil(self):
         """(year, month, day) of P, introduced on first use."""
         if self._p_civil is None:
-            y, m, d = z3.Ints("yP mP dP")
-            self.base += cal.civil(y, m, d, self.vars["P"])
-            self._p_civil = (y, m, d)
+            P = self.vars["P"]
+            if isinstance(P, int):
+                day = dt.date.fromordinal(P)
+                self._p_civil = (day.year, day.month, day.day)
+            else:
+                y, m, d = z3.Ints("yP mP dP")
+                self.base += cal.civil(y, m, d, P)
+                self._p_civil = (y, m, d)
         return self._p_civil
+
+    def _near_year(self, i: int, S, first_day) -> None:
+        """S = first_day(Y) for Y the year of P, the year before or the year after."""
+        y = self.p_civil()[0]
+        Y = z3.Int(f"Y{i}")
+        options = [(y + k, first_day(y + k)) for k in (-1, 0, 1)]
+        self.base.append(z3.Or([z3.And(Y == yy, S == day) for yy, day in options]))
 
     def _define(self, i: int, t) -> None:
         P = self.vars["P"]
@@ -91,11 +109,13 @@ class _Encoder:
             return
         if t.kind == "date":
             Y = z3.Int(f"Y{i}")
-            add([Y >= 1800, Y <= 2100, S == cal.days_from_civil(Y, t.month, t.day), E == S + 1,
-                 t.day <= cal.month_length(Y, t.month), S >= P - 366, S <= P + 366])
+            self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, t.day))
+            add([E == S + 1, S >= P - 366, S <= P + 366])
+            if (t.month, t.day) == (2, 29):
+                add([cal.is_leap(Y)])
         elif t.kind == "month":
-            Y = z3.Int(f"Y{i}")
-            add([Y >= 1800, Y <= 2100, S == cal.days_from_civil(Y, t.month, 1), E == cal.month_start(Y, t.month)])
+            self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, 1))
+            add([E == cal.month_start(z3.Int(f"Y{i}"), t.month)])
             if t.offset < 0 or t.direction == "past":
                 add([S <= P, S >= P - 366])
             elif t.offset > 0 or t.direction == "future":
@@ -103,11 +123,14 @@ class _Encoder:
             else:
                 add([S <= P + 366, E >= P - 366])
         elif t.kind == "weekday":
-            add([cal.weekday(S) == t.weekday, E == S + 1])
             lo, hi = {-1: (-13, -1), 1: (1, 13)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
-            add([S >= P + lo, S <= P + hi])
+            add([E == S + 1, S >= P + lo, S <= P + hi])
+            if isinstance(P, int):
+                add([z3.Or([S == P + k for k in range(lo, hi + 1) if cal.weekday(P + k) == t.weekday])])
+            else:
+                add([cal.weekday(S) == t.weekday])
         elif t.kind == "rel":
             self._define_rel(t, S, E)
         elif t.kind in ("quarter", "season", "year"):
@@ -186,35 +209,85 @@ def _check(s, budget: _Budget, *assumptions):
     return r
 
 
+def _vars_of(f: Formula, out: set[str]) -> set[str]:
+    if isinstance(f, Cmp):
+        out.update(v for v, _ in (f.a, f.b) if v)
+    elif isinstance(f, (InAny, WeekdayIs)):
+        if f.x[0]:
+            out.add(f.x[0])
+    elif isinstance(f, Overlaps):
+        out.update(v for v, _ in (f.s, f.e) if v)
+    elif isinstance(f, Not):
+        _vars_of(f.f, out)
+    else:
+        for g in f.fs:
+            _vars_of(g, out)
+    return out
+
+
+def _needed_for_anchor(problem: Problem) -> set[int]:
+    """Expressions that can move the publication day: those a claim refers to, and those whose
+    reading conventions restrict P itself ("earlier in June"). The others can always be read
+    to fit any day, so the anchor is solved without them."""
+    names: set[str] = set()
+    for c in problem.claims:
+        _vars_of(c.formula, names)
+    for sc in problem.soft:
+        vs = _vars_of(sc.formula, set())
+        if "P" in vs and len(vs) == 2 and any(problem.timexes[int(v[1:])].kind == "month" for v in vs if v[0] in "SE"):
+            names |= vs
+    return {int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()}
+
+
 def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -> Solution:
     budget = _Budget(timeout_ms)
-    enc = _Encoder(problem)
-    P = enc.v("P")
-    base = list(enc.base)
-    if published is not None:
-        base.append(P == published.toordinal())
     claims = sorted(problem.claims, key=lambda c: c.id)
+    conflicts: list[Conflict] = []
+    try:
+        if published is None:
+            # Pass 1: the anchor, from the expressions that can move it.
+            enc = _Encoder(problem, None, only=_needed_for_anchor(problem))
+            active = _drop_conflicts(enc, claims, conflicts, budget)
+            if active is None:
+                return Solution(None, None, None, False)
+            lo, hi, best = _anchor_interval(enc, active, problem, budget)
+            published = dt.date.fromordinal(best)
+            given = False
+        else:
+            given = True
+        # Pass 2: every expression, read with the publication day fixed.
+        enc = _Encoder(problem, published)
+        if given:
+            active = _drop_conflicts(enc, claims, conflicts, budget)
+            if active is None:
+                return Solution(None, None, None, True)
+            lo = hi = best = published.toordinal()
+        else:
+            victims = {c.victim.id for c in conflicts}
+            active = [c for c in claims if c.id not in victims]
+        values = _values(enc, active, problem, budget)
+        return Solution(lo, hi, best, given, values, conflicts)
+    except _Timeout:
+        return Solution(None, None, None, published is not None, conflicts=conflicts, timed_out=True)
+
+
+def _drop_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict], budget) -> list[Claim] | None:
+    """Drop the least trusted claim of each minimal conflicting set until the rest agree."""
     lits = {c.id: z3.Bool(f"claim_{c.id}") for c in claims}
     by_lit = {str(lits[c.id]): c for c in claims}
     s = z3.Solver()
-    s.add(base)
+    s.add(enc.base)
     for c in claims:
         s.add(z3.Implies(lits[c.id], enc.formula(c.formula)))
+    if _check(s, budget) == z3.unsat:
+        return None  # the definitions alone conflict: nothing can be anchored
     active = list(claims)
-    conflicts: list[Conflict] = []
-    try:
-        if _check(s, budget) == z3.unsat:
-            # the definitions alone conflict (an impossible calendar): nothing can be anchored
-            return Solution(None, None, None, published is not None, timed_out=False)
-        while _check(s, budget, *[lits[c.id] for c in active]) == z3.unsat and len(conflicts) < MAX_CONFLICTS:
-            core = [by_lit[str(l)] for l in s.unsat_core()]
-            core = _minimize(s, core, lits, budget)
-            victim = min(core, key=lambda c: (c.weight, -c.spans[0][0]))
-            conflicts.append(Conflict(victim, [victim] + [c for c in core if c is not victim]))
-            active = [c for c in active if c is not victim]
-        return _anchor(enc, base, active, problem, published, conflicts, budget)
-    except _Timeout:
-        return Solution(None, None, None, published is not None, conflicts=conflicts, timed_out=True)
+    while len(conflicts) < MAX_CONFLICTS and _check(s, budget, *[lits[c.id] for c in active]) == z3.unsat:
+        core = _minimize(s, [by_lit[str(l)] for l in s.unsat_core()], lits, budget)
+        victim = min(core, key=lambda c: (c.weight, -c.spans[0][0]))
+        conflicts.append(Conflict(victim, [victim] + [c for c in core if c is not victim]))
+        active = [c for c in active if c is not victim]
+    return active
 
 
 def _minimize(s, core: list[Claim], lits, budget) -> list[Claim]:
@@ -230,39 +303,47 @@ def _minimize(s, core: list[Claim], lits, budget) -> list[Claim]:
     return core
 
 
-def _anchor(enc, base, active, problem, published, conflicts, budget) -> Solution:
-    P = enc.v("P")
+def _soft_cost(enc: "_Encoder", problem: Problem):
+    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft if enc.covers(sc.formula)]
+    return z3.Sum(penalties) if penalties else z3.IntVal(0)
+
+
+def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget) -> list:
+    """Hard constraints that hold exactly in the optimal readings: claims plus soft cost at its minimum."""
+    hard = enc.base + [enc.formula(c.formula) for c in active]
+    cost = _soft_cost(enc, problem)
     opt = z3.Optimize()
     opt.set("timeout", budget.ms_left())
-    opt.add(base)
-    for c in active:
-        opt.add(enc.formula(c.formula))
-    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft]
-    cost = z3.Sum(penalties) if penalties else z3.IntVal(0)
-    h = opt.minimize(cost)
+    opt.add(hard)
+    opt.minimize(cost)
     if opt.check() != z3.sat:
         raise _Timeout
     best_cost = opt.model().eval(cost, model_completion=True).as_long()
-    hard = base + [enc.formula(c.formula) for c in active] + [cost <= best_cost]
-    if published is not None:
-        day = published.toordinal()
-        lo = hi = best = day
-    else:
-        lo = _extreme(hard, P, budget, minimize=True)
-        hi = _extreme(hard, P, budget, minimize=False)
-        best = _best_day(lo, hi)
+    return hard + [cost <= best_cost]
+
+
+def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
+    hard = _optimal(enc, active, problem, budget)
+    P = enc.v("P")
+    lo = _extreme(hard, P, budget, minimize=True)
+    hi = _extreme(hard, P, budget, minimize=False)
+    best = _best_day(lo, hi)
     s = z3.Solver()
     s.set("timeout", budget.ms_left())
     s.add(hard + [P == best])
-    if s.check() != z3.sat:  # the best day is inside [lo, hi] but may fall in a gap
-        s = z3.Solver()
-        s.add(hard + [P == lo])
+    if s.check() != z3.sat:  # the best day may fall in a gap of the interval
         best = lo
-        if _check(s, budget) != z3.sat:
-            raise _Timeout
+    return lo, hi, best
+
+
+def _values(enc, active, problem, budget) -> dict[str, int]:
+    s = z3.Solver()
+    s.set("timeout", budget.ms_left())
+    s.add(_optimal(enc, active, problem, budget))
+    if s.check() != z3.sat:
+        raise _Timeout
     m = s.model()
-    values = {name: m.eval(v, model_completion=True).as_long() for name, v in enc.vars.items()}
-    return Solution(lo, hi, best, published is not None, values, conflicts)
+    return {name: v if isinstance(v, int) else m.eval(v, model_completion=True).as_long() for name, v in enc.vars.items()}
 
 
 def _extreme(hard, P, budget, minimize: bool) -> int:
