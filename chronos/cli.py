@@ -46,11 +46,17 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) of every document checked.")
-@click.option("--format", "fmt", default="text", help="Output format: text, json.")
+@click.option("--format", "fmt", default="text",
+              help="Output format: text, line, json, sarif, github, rdjsonl, markdown, html (html: use with --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
-def check(paths: tuple[str, ...], published: str | None, fmt: str, output: str | None, fail_on: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Configuration file (default: chronos.toml or [tool.chronos] in pyproject.toml, from here upward).")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True,
+              help="How to read the input; auto goes by the file suffix, stdin is text.")
+def check(paths: tuple[str, ...], published: str | None, fmt: str, output: str | None, fail_on: str,
+          config_file: str | None = None, input_format: str = "auto") -> None:
     """Check articles (files, directories, or - for stdin)."""
     from chronos.format import FORMATTERS, render
     from chronos.pipeline import check_document
@@ -59,19 +65,27 @@ def check(paths: tuple[str, ...], published: str | None, fmt: str, output: str |
     if fmt not in FORMATTERS:
         raise click.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(sorted(FORMATTERS))}", param_hint="--format")
     day = _parse_date(published)
+    from chronos.config import ConfigError, load as load_config
+
+    try:
+        options = load_config(config_file).options()
+    except ConfigError as exc:
+        click.echo(f"chronos: {exc}", err=True)
+        sys.exit(2)
     reports, docs, bad = [], [], 0
     for name in iter_paths(list(paths)):
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            doc = read_document(name, data, day)
+            doc = read_document(name, data, day, input_format)
         except (OSError, InputError) as exc:
             msg = exc.strerror + f": {name}" if isinstance(exc, OSError) and exc.strerror else str(exc)
             click.echo(f"chronos: {msg}", err=True)
             bad += 1
             continue
-        reports.append(check_document(doc))
+        reports.append(check_document(doc, options))
         docs.append(doc)
-    text = render(fmt, reports, docs, color=output is None and fmt == "text" and sys.stdout.isatty())
+    text = render(fmt, reports, docs, color=output is None and fmt == "text" and sys.stdout.isatty(),
+                  rule_dirs=options.rule_dirs)
     if output:
         write_atomic(output, text)
     else:
@@ -81,5 +95,23 @@ def check(paths: tuple[str, ...], published: str | None, fmt: str, output: str |
     sys.exit(exit_code(reports, fail_on))
 
 
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a report (what `check --format json` gives per document)."""
+    import json
+
+    click.echo(json.dumps(Report.model_json_schema(), indent=2))
+
+
 def run() -> None:
     main()
+
+
+from chronos.batch import batch  # noqa: E402
+
+main.add_command(batch)
+
+from chronos.timeml_cli import eval_group, tag  # noqa: E402
+
+main.add_command(tag)
+main.add_command(eval_group, name="eval")

@@ -104,6 +104,7 @@ class Soft:
     formula: Formula
     weight: int
     why: str
+    prior: bool = False  # a prior only picks the best day; conventions also bound the interval
 
 
 @dataclass
@@ -120,6 +121,7 @@ class Problem:
 # Publication can be anywhere in this window unless the text says otherwise.
 WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
+DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}
 
@@ -150,6 +152,7 @@ class Builder:
         self.claims: list[Claim] = []
         self.soft: list[Soft] = []
         self.extra_vars: list[str] = []
+        self.published: dt.date | None = None  # the given publication date, if any
 
     def claim(self, rule_id: str, formula: Formula, spans, says: str, facts=(), event_var=None, **context) -> None:
         rule = self.rules.get(rule_id)
@@ -195,19 +198,40 @@ class Builder:
                 else:
                     self.soft.append(Soft(And((Cmp(var("P", -6), "<=", var(S)), Cmp(var(S), "<=", var("P")))), 2, f"'{t.text}' in the past tense: the week before publication"))
             elif t.kind in ("date", "month", "season") and t.year is None and t.offset == 0 and t.direction is None:
-                if tense == "future":
+                if tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start) or _FUTURE_AFTER.match(self.m.text, t.end):
                     self.soft.append(Soft(Cmp(var("P"), "<", var(E)), 2, f"'{t.text}' in the future tense: not yet over"))
+                elif tense == "present" and self.published is not None:
+                    # no tense to go by: the occurrence nearest publication
+                    self.soft.append(Soft(And((Cmp(var("P", -183), "<=", var(S)), Cmp(var(S), "<=", var("P", 183)))), 2,
+                                          f"'{t.text}': the nearest one to publication"))
                 else:
                     self.soft.append(Soft(Cmp(var(S), "<=", var("P")), 2, f"'{t.text}' in the past tense: already begun"))
+                # of the readings the tense allows, the one nearest publication (with a given date only:
+                # it adds nothing to dating a text and slows the anchor search)
+                if self.published is not None:
+                    self.soft.append(Soft(And((Cmp(var("P", -300), "<=", var(S)), Cmp(var(S), "<=", var("P", 300)))), 1,
+                             f"'{t.text}': within the year around publication"))
             if t.kind == "month" and t.direction and t.year is None and t.offset == 0:
                 # "earlier in June": June is the current or the previous month
                 self.soft.append(Soft(Cmp(var("P", -62), "<=", var(S)), 1, f"'{t.text}': a recent month"))
-        # News is written soon after the latest dated thing it reports.
+
+    def priors(self) -> None:
+        """Where news usually sits relative to the dates it gives: these pick the best day
+        inside the interval, never narrow it."""
         dated = [(t, i) for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses))
                  if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None and tense != "future"]
-        if dated:
+        head = [(t, i) for t, i in dated if t.kind == "date" and t.start < DATELINE_CHARS]
+        if head:  # a dateline: the article's own date, or the day before
+            t, i = head[0]
+            self.soft.append(Soft(And((Cmp(var(f"S{i}"), "<=", var("P")), Cmp(var("P"), "<=", var(f"S{i}", 2)))), 8,
+                                  f"'{t.text}' opens the article: its dateline", prior=True))
+        if dated:  # written in, or the year after, the latest year it speaks of
             t, i = max(dated, key=lambda ti: (interval_of(ti[0])[1], ti[1]))
-            self.soft.append(Soft(Cmp(var("P"), "<=", var(f"E{i}", 366)), 1, f"'{t.text}' is the latest date the article gives"))
+            self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}", 366)), 2, f"'{t.text}' is the latest date the article gives", prior=True))
+            self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 2, f"'{t.text}' is the latest date the article gives", prior=True))
+        for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
+            if t.kind == "date" and t.year is None and tense == "past":  # news reports recent days
+                self.soft.append(Soft(Cmp(var("P"), "<=", var(f"S{i}", 14)), 1, f"'{t.text}': a recent day", prior=True))
 
     # -- claims ------------------------------------------------------------------------------
     def calendar_claims(self) -> None:
@@ -352,6 +376,13 @@ class Builder:
                        f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}")
 
 
+# Words before a day or month that put it ahead of the writing: deadlines, payments, schedules.
+_FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
+                         r"starting|beginning|slated(?:\s+for)?|set\s+for|planned\s+for|extended\s+to|postponed\s+(?:to|until)|"
+                         r"will|expected(?:\s+(?:in|on|by))?)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+                         re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
+
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|since|early|late|mid|of|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -383,7 +414,10 @@ def _birthday(born: dt.date, age: int) -> dt.date:
 
 def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date | None) -> Problem:
     b = Builder(mentions, kb, rules)
+    b.published = published
     b.expression_conventions()
+    if published is None:
+        b.priors()
     b.calendar_claims()
     b.tense_claims()
     if kb is not None:

@@ -13,7 +13,7 @@ from chronos.extract import Mentions, extract
 from chronos.kb import load_kb
 from chronos.kb.store import KB_DIR
 from chronos.lexicon import RULES_DIR
-from chronos.model import Anchor, Expression, Finding, Report
+from chronos.model import Anchor, Expression, Finding, Report, Severity
 from chronos.normalize import timex_value
 from chronos.rules import load_rules
 from chronos.solve import Solution, solve
@@ -28,6 +28,13 @@ class Options:
     kb_dirs: tuple[Path, ...] = (KB_DIR,)
     timeout_ms: int = DEFAULT_TIMEOUT_MS
     use_kb: bool = True
+    # Which findings are reported (chronos.config): only these packs (None: all), never these rule
+    # ids or packs, per-rule severity overrides, and the lowest severity kept.
+    packs: frozenset[str] | None = None
+    disabled: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = dataclasses.field(default_factory=dict, hash=False)
+    min_level: Severity | None = None
+    suppress_inline: bool = True  # honour <!-- chronos-disable --> regions in the document
 
 
 def _impossible_dates(doc: Document, mentions: Mentions, rules) -> tuple[Mentions, list[Finding]]:
@@ -65,8 +72,31 @@ def check_document(doc: Document, options: Options = Options()) -> Report:
         Expression(text=t.text, start=t.start, end=t.end, type=t.type, value=timex_value(t, sol.values, i), mod=t.mod)
         for i, t in enumerate(mentions.timexes)
     ]
+    findings = _select(doc, findings, options)
     findings.sort(key=lambda f: (f.span.start, f.rule))
     return Report(document=doc.name, anchor=_anchor(sol), expressions=expressions, findings=findings)
+
+
+def _select(doc: Document, findings: list[Finding], options: Options) -> list[Finding]:
+    """Apply the configuration and inline suppressions to the findings (after solving, so the anchor is unchanged)."""
+    from chronos.suppress import regions, suppressed
+
+    regs = regions(doc.source if doc.source is not None else doc.text) if options.suppress_inline else []
+    out = []
+    for f in findings:
+        pack = f.rule.split(".")[0]
+        if f.rule in options.disabled or pack in options.disabled:
+            continue
+        if options.packs is not None and pack not in options.packs:
+            continue
+        if f.rule in options.severity or pack in options.severity:
+            f = f.model_copy(update={"severity": options.severity.get(f.rule, options.severity.get(pack))})
+        if options.min_level is not None and f.severity.rank < options.min_level.rank:
+            continue
+        if regs and suppressed(regs, doc.source_offset(f.span.start), f.rule):
+            continue
+        out.append(f)
+    return out
 
 
 def _anchor(sol: Solution) -> Anchor:

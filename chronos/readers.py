@@ -7,7 +7,7 @@ from pathlib import Path
 from chronos.document import Document
 
 MAX_BYTES = 5_000_000  # larger inputs are refused with a clear message, never half-checked
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ""}
 
 
 class InputError(ValueError):
@@ -25,9 +25,35 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
 
 
-def read_document(name: str, data: bytes, published: dt.date | None) -> Document:
+INPUT_FORMATS = ("auto", "text", "markdown", "html")
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def input_format(name: str, requested: str = "auto") -> str:
+    """text, markdown or html: as requested, else from the suffix (stdin is plain text)."""
+    if requested != "auto":
+        return requested
+    suffix = Path(name).suffix.lower() if name != "-" else ""
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def read_document(name: str, data: bytes, published: dt.date | None, fmt: str = "auto") -> Document:
+    """A Document from a file's bytes. For Markdown and HTML a date in the file (front matter `date:`,
+    a published-time meta tag) is the publication date unless `published` is given."""
     text = decode(data, name)
-    return Document(text=text, name=name, published=published)
+    kind = input_format(name, fmt)
+    if kind == "text":
+        return Document(text=text, name=name, published=published)
+    from chronos import markup
+
+    extracted = markup.markdown(text) if kind == "markdown" else markup.html_text(text)
+    return Document(text=extracted.text, name=name, published=published or extracted.published,
+                    source=text, offset_map=extracted.offset_map)
 
 
 def iter_paths(paths: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from chronos.extract._trie import trie_alternation
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
@@ -60,12 +61,24 @@ def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -
 
 @functools.cache
 def _country_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{alternation(list(names))})(?!\w)")
+    return re.compile(rf"(?<![\w.])(?:{trie_alternation(names, fold=False)})(?!\w)")
+
+
+_COUNTRY_INDEX: dict[int, tuple[KB, dict[str, str], re.Pattern[str]]] = {}
+
+
+def _country_index(kb: KB) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Country name -> id and the regex of all names, built once per KB (not once per sentence)."""
+    hit = _COUNTRY_INDEX.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        names = {n: cid for cid, c in kb.countries.items() for n in (c.name, *c.names)}
+        hit = _COUNTRY_INDEX[id(kb)] = (kb, names, _country_rx(tuple(sorted(names))))
+    return hit[1], hit[2]
 
 
 def _countries_in(kb: KB, text: str) -> set[str]:
-    names = {n: cid for cid, c in kb.countries.items() for n in (c.name, *c.names)}
-    return {names[m.group()] for m in _country_rx(tuple(sorted(names))).finditer(text)}
+    names, rx = _country_index(kb)
+    return {names[m.group()] for m in rx.finditer(text)}
 
 
 def find_series_mentions(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[SeriesMention]:
@@ -84,16 +97,20 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
         # parties: in the sentence itself, or - for "the two", "their" in a counted claim - just before it
         window = range(max(0, si - 4), si + 1) if counted else range(si, si + 1)
         names_in = set().union(*(people_by_sentence.get(i, set()) for i in window))
-        context = text[sentences.sentences[window.start].start:sent.end]
-        countries_in = _countries_in(kb, context)
+        countries_in: set[str] | None = None  # countries named in the window and in the sentence,
+        countries_here: set[str] | None = None  # found when a cue first needs them
         best: tuple[tuple[int, int], SeriesMention] | None = None
         for sid, series in kb.series.items():
             cue = cues[sid].search(body, ordinal_m.end() if counted else 0)
             if cue is None or counted and cue.start() > since_m.start():
                 continue
+            if countries_in is None:
+                countries_in = _countries_in(kb, text[sentences.sentences[window.start].start:sent.end])
             if not all(_mentions_party(kb, p, names_in, countries_in) for p in series.parties):
                 continue
-            in_sentence = sum(_mentions_party(kb, p, people_by_sentence.get(si, set()), _countries_in(kb, body)) for p in series.parties)
+            if countries_here is None:
+                countries_here = _countries_in(kb, body)
+            in_sentence = sum(_mentions_party(kb, p, people_by_sentence.get(si, set()), countries_here) for p in series.parties)
             score = (in_sentence, cue.end() - cue.start())
             mention = SeriesMention(sent.start + cue.start(), sent.start + cue.end(), cue.group(), sid, (sent.start, sent.end))
             if counted:
@@ -133,4 +150,4 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
 
 @functools.cache
 def _event_name_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(list(names))})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{trie_alternation(names)})\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
 from chronos.lexicon import alternation, lexicon
 
@@ -57,8 +58,8 @@ _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|
 def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     mods = alternation(list(MODIFIERS))
     return re.compile(
-        rf"(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{alternation(list(country_names))})(?:['’]s)?\s+)?"
-        rf"(?P<title>{alternation(list(kb_titles))})(?P<elect>[\s-]elect)?\s+$",
+        rf"(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"
+        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?\s+$",
         re.IGNORECASE,
     )
 

@@ -49,13 +49,14 @@ class SentenceIndex:
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:going|set|expected|scheduled|due|slated|poised)\s+to|plans?\s+to|intends?\s+to|would)\b|['’]ll\b",
+    r"\b(?:will|won['’]t|shall|(?:is|are|am|was|were)\s+(?:going|set|expected|scheduled|due|slated|poised|ready)\s+to|"
+    r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
-    r"[a-z]{3,}ed)\b",
+    r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b", re.IGNORECASE)

@@ -7,6 +7,7 @@ anchored (see chronos.normalize).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -71,7 +72,9 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     WD = rf"(?P<wd>{alternation(wd_words)}|(?:{alternation(lx['ambiguous_weekdays'])})\.)"
     DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-    NUM = rf"(?P<num>\d+(?:\.\d+)?|{alternation(list(lx['numbers']))})"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?:{tens})[\s-](?:{ones})\b|(?:a\s+)?(?:few|couple\s+of)|{alternation(list(lx['numbers']))})")
     UNIT = rf"(?P<unit>{alternation(list(lx['units']))})s?"
     PART = rf"(?P<part>{alternation(list(lx['parts_of_day']))})"
     SEASON = rf"(?P<season>{alternation(list(lx['seasons']))})"
@@ -95,34 +98,50 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("month_pmod", rf"(?P<pmod2>early|late|mid)[\s-]+{MON}\b"),
         ("month_safe", rf"{MON_SAFE}\b(?![\s-]*\d)"),
         ("fiscal", rf"fiscal(?:\s+year)?\s+{YEAR}\b"),
-        ("quarter", rf"the\s+{ORD}\s+quarter(?:\s+of\s+{YEAR}|(?:\s+of\s+)?\s*(?P<rel>this|last|next)\s+year)?"),
+        ("quarter", rf"(?:(?P<det>the|its|a|(?P<ry>this|last|next)\s+year['’]s)\s+)?(?:(?:fiscal|flat|(?P<qyear>(?:19|20)\d\d)|(?P<ago>year-earlier|year-ago)|comparable)[\s-]+){{0,3}}"
+                    rf"{ORD}(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter(?![\s-]+(?:of\s+(?!(?:19|20)\d\d|the\s+year|this|last|next)|century|point|percent|mile|inch|hour|-?to))"
+                    rf"(?:\s+of\s+{YEAR}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year|\s+of\s+the\s+year)?\b"),
+        ("quarter_rel", r"(?P<det>the|this|that|its)\s+(?:(?P<q>latest|most\s+recent|current|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal|just-ended)\s+){0,2}"
+                        r"(?P<noun>quarter|period)(?![\s-]+(?:of\s+(?!(?:19|20)\d\d|last|this|next)|century|point|percent|mile|-?to|ended|ending))(?:\s+(?P<ago2>a\s+year\s+(?:ago|earlier)|last\s+year))?\b"),
+        ("year_ago_adj", r"(?P<ago>year-earlier|year-ago)\b"),
+        ("rel_plural", r"(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
         ("season_year", rf"{PMOD}{SEASON}(?:\s+of)?\s+{YEAR}\b"),
         ("season_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{SEASON}\b"),
         ("decade", r"(?:the\s+)?(?P<century>1[89]|20)(?P<decade>\d)0s\b|(?:the\s+)?['’](?P<short>\d)0s\b"),
         ("year_prep", rf"{PMOD}{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
         # today / yesterday / tomorrow (+ part of day)
-        ("today", r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+        ("today", r"(?<!USA\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
         ("rel_wd", rf"(?P<rel>last|this|next|this\s+past|this\s+coming)\s+{WD}(?:\s+{PART})?\b"),
         ("wd", rf"{WD}(?:['’]s)?(?:\s+{PART})?\b"),
-        ("ago", rf"{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"),
+        ("ago", rf"(?:(?:almost|nearly|about|more\s+than|some|over|at\s+least)\s+)?{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"),
         ("in_n", rf"(?<=\bin )(?:(?:about|nearly|around|just)\s+)?{NUM}\s+{UNIT}(?!\s+(?:of|old|after|before|since))\b"),
         ("earlier_this", rf"(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+{UNIT}\b"),
         ("rel_unit", rf"{PMOD}(?:the\s+)?{REL}\s+{UNIT}\b"),
         ("the_past_n", rf"the\s+(?P<rel>past|last|next|coming|previous|following)\s+{NUM}\s+{UNIT}\b"),
-        ("this_weekend", r"(?P<rel>this\s+past|this|last|next)\s+weekend\b"),
-        ("duration", rf"{DMOD}{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b"),
+        ("this_weekend", r"(?P<rel>this\s+past|this|last|next|the)\s+weekend\b"),
+        ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b"),
         ("a_unit", rf"{DMOD}(?P<art>a|an|one)\s+(?P<unit>year|month|week|decade|century|day)\b(?!\s+(?:after|before|ago|later|earlier))"),
         ("units_plural", r"(?P<unit>years|months|weeks|decades|days|hours|minutes)\b(?=\s+(?:of|ago|later|earlier|before|after))"),
         ("set", rf"(?P<every>every|each|per)\s+{UNIT}\b|(?P<adv>daily|weekly|monthly|annually|yearly)\b"),
         ("ref", rf"(?P<ref>{alternation(lx['present_refs'] + lx['past_refs'] + lx['future_refs'])})\b"),
-        ("clock", r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"),
+        ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
+                  r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
     return [(name, re.compile(r"(?<![\w-])(?:" + rx + ")", re.IGNORECASE)) for name, rx in rules]
 
 
 def _num(word: str) -> float | str:
     lx = lexicon()["numbers"]
-    w = word.lower()
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w.startswith("a "):
+        w = w[2:]
+    if w.startswith("couple"):
+        return 2
+    if w.endswith(" 1/2"):
+        n = _num(w[:-4])
+        return n + 0.5 if not isinstance(n, str) else n
+    if " " in w and all(p in lx for p in w.split()):
+        return sum(lx[p] for p in w.split())
     if w in lx:
         return lx[w]
     try:
@@ -183,12 +202,38 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(start=ms, end=e, text=text[ms:e], type="DATE", kind="month", month=_month(g["mon"]),
                      direction="past" if g["dir"].lower() == "earlier" else "future", offset=0, mod=None)
     if name == "fiscal":
-        return Timex(type="DATE", kind="year", year=year, value=f"FY{year}", **base)
+        return Timex(type="DATE", kind="year", year=year, **base)  # TimeBank writes fiscal 1989 as 1989
     if name == "quarter":
         q = lexicon()["quarters"][g["ord"].lower()]
-        rel = (g.get("rel") or "").lower()
-        return Timex(type="DATE", kind="quarter", quarter=q, year=year,
-                     offset={"last": -1, "next": 1}.get(rel, 0), **base)
+        if g.get("det") and (g["det"].lower() == "a" or "-" in g["sep"] and not g.get("ry")):
+            s = m.start("det") + len(g["det"]) + 1  # "the third-quarter loss": the article is the noun's
+            while s < e and text[s].isspace():
+                s += 1
+            base.update(start=s, text=text[s:e])
+        rel = (g.get("rel") or g.get("ry") or "").lower()
+        year = year or (int(g["qyear"]) if g.get("qyear") else None)
+        off = {"last": -1, "next": 1}.get(rel, 0) - (1 if g.get("ago") else 0)
+        if g.get("ago") and year:
+            year, off = year - 1, 0
+        return Timex(type="DATE", kind="quarter", quarter=q, year=year, offset=off, **base)
+    if name == "quarter_rel":
+        q = " ".join((g.get("q") or "").lower().split())
+        if g["noun"].lower() == "period" and not q:
+            return None
+        if g["det"].lower() == "this" and not q:
+            return Timex(type="DATE", kind="rel", unit="Q", offset=0, **base)
+        ago = "year-" in q or bool(g.get("ago2"))
+        return Timex(type="DATE", kind="rel", unit="Q", offset=-5 if ago else -1, **base)
+    if name == "year_ago_adj":
+        if _quarter_context(text, s, e):
+            return Timex(type="DATE", kind="rel", unit="Q", offset=-5, **base)
+        return Timex(type="DATE", kind="rel", unit="Y", offset=-1, **base)
+    if name == "rel_plural":
+        rel = " ".join(g["rel"].lower().split())
+        unit = _unit(g["unit"])
+        if rel == "recent" and unit == "Y":
+            return Timex(type="DATE", kind="ref", value="PAST_REF", **base)
+        return Timex(type="DURATION", kind="duration", value=_duration_value("X", unit), **base)
     if name in ("season_year", "season_rel"):
         season = lexicon()["seasons"][g["season"].lower()]
         rel = (g.get("rel") or "").lower()
@@ -207,7 +252,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DATE", kind="year", year=year, **base)
     if name == "today":
         w = g["w"].lower()
-        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        off = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}[w]
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else ("NI" if w == "tonight" else None)
         return Timex(type="TIME" if part else "DATE", kind="rel", unit="D", offset=off, part=part, **base)
     if name in ("rel_wd", "wd"):
@@ -217,6 +262,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         if name == "wd" and text[e - 2:e] in ("'s", "’s"):
             e -= 2
             base.update(end=e, text=text[s:e])
+            direction = direction or "past"  # "Wednesday's ruling": a day already reported
         return Timex(type="TIME" if part else "DATE", kind="weekday", weekday=_weekday(g["wd"]),
                      direction=direction, part=part, offset=-1 if rel == "last" else 1 if rel == "next" else 0, **base)
     if name == "ago":
@@ -224,6 +270,10 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         unit = _unit(g["unit"])
         d = g["dir"].lower()
         sign = -1 if d in ("ago", "earlier", "before") else 1
+        if d == "earlier" and n == 1 and unit in ("Y", "M", "Q") or d == "ago" and unit == "Y" and n == 1:
+            if _quarter_context(text, s, e):  # "a year ago" beside quarterly figures: that quarter a year back
+                return Timex(type="DATE", kind="rel", unit="Q", offset=-5, **base)
+            return Timex(type="DATE", kind="rel", unit=unit, offset=-1, **base)
         if d in ("earlier", "before", "later"):
             # "two days later" counts from a narrative time, not publication: keep it a duration.
             return Timex(type="DURATION", kind="duration", value=_duration_value(n, unit), **base)
@@ -239,12 +289,18 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
     if name == "earlier_this":
         unit = _unit(g["unit"])
         rel = g["rel"].lower()
+        if unit != "Y":  # TimeBank: "earlier this [month]" but "[earlier this year]"
+            s = m.start("rel")
+            base.update(start=s, text=text[s:e])
         return Timex(type="DATE", kind="rel", unit=unit, offset={"last": -1, "next": 1}.get(rel, 0),
                      direction="past" if g["dir"].lower() == "earlier" else "future", **base)
     if name == "rel_unit":
         unit = _unit(g["unit"])
         rel = g["rel"].lower()
-        if rel in ("past", "coming", "following") and unit in "DWMYQ":
+        plural = m.group().lower().endswith("s")
+        if rel in ("past", "coming", "following", "last", "next") and plural:
+            return Timex(type="DURATION", kind="duration", value=_duration_value("X", unit), **base)
+        if rel in ("past", "coming", "following") and unit in ("D", "W", "M", "Y", "Q", "DE", "CE"):
             # "the past week" is a span ending now, TimeML's DURATION
             return Timex(type="DURATION", kind="duration", value=_duration_value(1, unit), **base)
         if unit in ("S", "MIN", "H"):
@@ -255,17 +311,27 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DURATION", kind="duration", value=_duration_value(n, _unit(g["unit"])), **base)
     if name == "this_weekend":
         rel = g["rel"].lower()
+        if rel == "the":  # "the weekend": the one nearest publication
+            return Timex(type="DATE", kind="rel", unit="WE", offset=0, direction="near", **base)
         return Timex(type="DATE", kind="rel", unit="WE", offset=-1 if rel in ("last", "this past") else 1 if rel == "next" else 0, **base)
     if name == "duration":
         n = _num(g["num"])
         unit = _unit(g["unit"])
         if isinstance(n, float) and n > 1000 or isinstance(n, int) and n > 1000:
             return None
+        if _is_age(m, text):
+            return None
+        if unit == "Q" and (re.match(r"\s+of\b", text[e:]) or "-" in m.group()):
+            return None  # "a quarter of the market", "three-quarters"
         mod = lexicon()["duration_mods"].get((g.get("dmod") or "").lower())
+        _outside_hedge(g, m, base, text)
         base["mod"] = mod
         return Timex(type="DURATION", kind="duration", value=_duration_value(n, unit), **base)
     if name == "a_unit":
+        if _is_age(m, text) or g["art"].lower() in ("a", "an") and not g.get("dmod") and _RATE.search(text, max(0, s - 30), s):
+            return None
         mod = lexicon()["duration_mods"].get((g.get("dmod") or "").lower())
+        _outside_hedge(g, m, base, text)
         base["mod"] = mod
         return Timex(type="DURATION", kind="duration", value=_duration_value(1, _unit(g["unit"])), **base)
     if name == "units_plural":
@@ -282,10 +348,47 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         value = "PRESENT_REF" if w in lx["present_refs"] else "PAST_REF" if w in lx["past_refs"] else "FUTURE_REF"
         return Timex(type="DATE", kind="ref", value=value, **base)
     if name == "clock":
-        h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-        minute = g.get("min") or "00"
-        return Timex(type="TIME", kind="rel", unit="D", offset=0, clock=f"T{h:02d}:{minute}", **base)
+        if g.get("noon"):
+            clock = "T24:00" if g["noon"].lower() == "midnight" else "T12:00"
+        else:
+            h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+            clock = f"T{h:02d}:{g.get('min') or '00'}"
+        return Timex(type="TIME", kind="rel", unit="D", offset=0, clock=clock, **base)
     return None
+
+
+_HEDGES = {"about", "over", "almost", "roughly", "approximately", "some"}
+
+
+def _outside_hedge(g: dict, m: re.Match[str], base: dict, text: str) -> None:
+    """'about five hours': TimeBank leaves hedges outside the extent (mod keeps them)."""
+    if g.get("dmod") and " ".join(g["dmod"].lower().split()) in _HEDGES:
+        s = m.end("dmod")
+        while s < len(text) and text[s].isspace():
+            s += 1
+        base.update(start=s, text=text[s:base["end"]])
+
+
+_AGE = re.compile(r"[\s-]*(?:old\b|-old\b)", re.IGNORECASE)
+
+
+def _is_age(m: re.Match[str], text: str) -> bool:
+    """'a 6-year-old boy', '52 years old': ages, not time expressions."""
+    return m.group().lower().endswith("old") or bool(_AGE.match(text, m.end()))
+
+
+_RATE = re.compile(r"(?:\d|percent|%|cents?|dollars?|shares|units|times|barrels|tons)[^.;,]{0,14}$", re.IGNORECASE)
+
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"`'])|\n\s*\n")
+
+
+def _quarter_context(text: str, s: int, e: int) -> bool:
+    """Does the sentence around [s, e) compare quarterly figures?"""
+    a = max(0, s - 300)
+    ends = [x.end() for x in _SENT_END.finditer(text, a, s)]
+    a = ends[-2] if len(ends) > 1 else a
+    b = _SENT_END.search(text, e, e + 300)
+    return "quarter" in text[a:b.start() if b else e + 300].lower()
 
 
 def _numeric(g: dict[str, str], base: dict) -> Timex | None:
@@ -305,6 +408,16 @@ def _duration_value(n: float | int | str, unit: str) -> str:
         n, unit = (n * 10 if not isinstance(n, str) else "X"), "Y"
     if unit == "CE":
         n, unit = (n * 100 if not isinstance(n, str) else "X"), "Y"
+    if isinstance(n, float):  # 2 1/2 years: P2Y6M, 5 1/2 hours: PT5H30M
+        whole, frac = int(n), n - int(n)
+        lower = {"Y": (12, "M", ""), "M": (30, "D", ""), "W": (7, "D", ""), "D": (24, "H", "T"), "H": (60, "M", "T"), "MIN": (60, "S", "T")}
+        if unit in lower:
+            k, u, t = lower[unit]
+            sub = round(frac * k)
+            if unit == "W":
+                return f"P{whole * 7 + sub}D"
+            head = f"PT{whole}{unit[0]}" if unit in ("H", "MIN") else f"P{whole}{unit}"
+            return head + ("" if t == "" or head.startswith("PT") else t) + f"{sub}{u}"
     if unit in ("H", "S", "MIN"):
         return f"PT{n}{unit[0]}"
     return f"P{n}{unit}"
@@ -312,7 +425,7 @@ def _duration_value(n: float | int | str, unit: str) -> str:
 
 _PRIORITY = {name: i for i, name in enumerate(
     ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "month_year", "quarter", "season_year",
-     "fiscal", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
+     "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
      "decade", "today", "rel_wd", "ago", "earlier_this", "the_past_n", "this_weekend", "rel_unit", "in_n",
      "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}
 
@@ -332,4 +445,26 @@ def find_timexes(text: str) -> list[Timex]:
         if start >= last_end:
             chosen.append(tx)
             last_end = tx.end
-    return chosen
+    return _merge_clock_day(chosen, text)
+
+
+_CLOCK_DAY_GAP = re.compile(r",?\s*(?:on\s+)?")
+
+
+def _merge_clock_day(timexes: list[Timex], text: str) -> list[Timex]:
+    """'5 p.m. EST Nov. 9', 'noon Thursday': one TIME, the day's meaning at that clock time."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (t.kind == "rel" and t.clock and nxt is not None and nxt.clock is None and nxt.part is None
+                and (nxt.kind in ("date", "weekday") or nxt.kind == "rel" and nxt.unit == "D")):
+            gap = _CLOCK_DAY_GAP.fullmatch(text, t.end, nxt.start)
+            if gap is not None and "on" not in text[t.end:nxt.start]:
+                out.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], type="TIME", clock=t.clock))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out

@@ -37,6 +37,9 @@ def _errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except click.ClickException:
             raise
+        except BrokenPipeError:  # output piped into `head`
+            sys.stderr.close()
+            sys.exit(0)
         except (CLIError, KBError, OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
             msg = str(exc) if not isinstance(exc, KeyError) else f"missing field {exc}"
             if isinstance(exc, OSError) and exc.filename:

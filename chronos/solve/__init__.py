@@ -98,6 +98,15 @@ class _Encoder:
         options = [(y + k, first_day(y + k)) for k in (-1, 0, 1)]
         self.base.append(z3.Or([z3.And(Y == yy, S == day) for yy, day in options]))
 
+    def p_quarter(self):
+        """The quarter of P, 0..3, as its own variable (keeps the arithmetic linear)."""
+        if "qP" not in self.vars:
+            q = z3.Int("qP")
+            _, m, _ = self.p_civil()
+            self.base += [q >= 0, q <= 3, 3 * q <= m - 1, m - 1 <= 3 * q + 2]
+            self.vars["qP"] = q
+        return self.vars["qP"]
+
     def _define(self, i: int, t) -> None:
         P = self.vars["P"]
         S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
@@ -123,7 +132,8 @@ class _Encoder:
             else:
                 add([S <= P + 366, E >= P - 366])
         elif t.kind == "weekday":
-            lo, hi = {-1: (-13, -1), 1: (1, 13)}.get(t.offset, (-7, 7))
+            # "last Friday": the latest Friday before publication; "next Friday": the first after
+            lo, hi = {-1: (-7, -1), 1: (1, 7)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
             add([E == S + 1, S >= P + lo, S <= P + hi])
@@ -152,6 +162,8 @@ class _Encoder:
             add([S == P + k, E == S + 1])
         elif unit == "W":
             add([S == cal.week_start(P) + 7 * k, E == S + 7])
+        elif unit == "WE" and t.direction == "near":
+            add([S == cal.week_start(P - 3) + 5, E == S + 2])  # Mon-Wed: the one just gone; Thu-Sun: this one
         elif unit == "WE":
             add([S == cal.week_start(P) + 5 + 7 * k, E == S + 2])
         elif unit in ("M", "Y", "Q", "DE", "CE"):
@@ -160,7 +172,7 @@ class _Encoder:
                 idx = m - 1 + k
                 add([S == cal.month_start(y, idx), E == cal.month_start(y, idx + 1)])
             elif unit == "Q":
-                q0 = (m - 1) / 3 * 3 + 3 * k
+                q0 = 3 * self.p_quarter() + 3 * k  # first month index of the quarter k quarters from P's
                 add([S == cal.month_start(y, q0), E == cal.month_start(y, q0 + 3)])
             else:
                 span = {"Y": 1, "DE": 10, "CE": 100}[unit]
@@ -234,7 +246,9 @@ def _needed_for_anchor(problem: Problem) -> set[int]:
         _vars_of(c.formula, names)
     for sc in problem.soft:
         vs = _vars_of(sc.formula, set())
-        if "P" in vs and len(vs) == 2 and any(problem.timexes[int(v[1:])].kind == "month" for v in vs if v[0] in "SE"):
+        if sc.prior:
+            names |= vs
+        elif "P" in vs and len(vs) == 2 and any(problem.timexes[int(v[1:])].kind == "month" for v in vs if v[0] in "SE"):
             names |= vs
     return {int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()}
 
@@ -303,15 +317,16 @@ def _minimize(s, core: list[Claim], lits, budget) -> list[Claim]:
     return core
 
 
-def _soft_cost(enc: "_Encoder", problem: Problem):
-    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft if enc.covers(sc.formula)]
+def _soft_cost(enc: "_Encoder", problem: Problem, prior: bool = False):
+    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft if sc.prior == prior and enc.covers(sc.formula)]
     return z3.Sum(penalties) if penalties else z3.IntVal(0)
 
 
-def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget) -> list:
+def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, prior: bool = False, hard: list | None = None) -> list:
     """Hard constraints that hold exactly in the optimal readings: claims plus soft cost at its minimum."""
-    hard = enc.base + [enc.formula(c.formula) for c in active]
-    cost = _soft_cost(enc, problem)
+    if hard is None:
+        hard = enc.base + [enc.formula(c.formula) for c in active]
+    cost = _soft_cost(enc, problem, prior)
     opt = z3.Optimize()
     opt.set("timeout", budget.ms_left())
     opt.add(hard)
@@ -327,12 +342,13 @@ def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
     P = enc.v("P")
     lo = _extreme(hard, P, budget, minimize=True)
     hi = _extreme(hard, P, budget, minimize=False)
-    best = _best_day(lo, hi)
+    likely = _optimal(enc, active, problem, budget, prior=True, hard=hard)
+    best = _best_day(_extreme(likely, P, budget, minimize=True), _extreme(likely, P, budget, minimize=False))
     s = z3.Solver()
     s.set("timeout", budget.ms_left())
-    s.add(hard + [P == best])
+    s.add(likely + [P == best])
     if s.check() != z3.sat:  # the best day may fall in a gap of the interval
-        best = lo
+        best = _extreme(likely, P, budget, minimize=True)
     return lo, hi, best
 
 

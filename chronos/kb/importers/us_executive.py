@@ -162,7 +162,7 @@ def import_us_executive(
                 run["end"] = None  # the scheduled end of a current term
             if (pid, run["office"]) not in skip_terms:
                 kept.append(run)
-        if pid not in skip_people and (kept or runs):
+        if pid not in skip_people and runs:  # a hand-written person keeps their id; their other terms come from here
             name, aliases = _names(entry)
             born = entry.get("bio", {}).get("birthday")
             people.append({
@@ -171,8 +171,6 @@ def import_us_executive(
                 "died": DIED.get(entry["id"].get("govtrack")),
                 "country": "US", "source": source,
             })
-        elif pid in skip_people and kept:
-            pass  # the person is hand-written; their other terms still come from here
         terms.extend(kept)
     terms.sort(key=lambda t: (t["office"], t["start"]))
     return {"people": people, "terms": terms}

@@ -1,0 +1,36 @@
+"""A regex alternation of many words, nested as a trie.
+
+`lexicon.alternation(words)` gives `w1|w2|...` longest first: at every position Python's `re`
+tries each word in turn, so a list of 400 event names costs 400 tests per character of text.
+`trie_alternation(words)` matches the same strings with the same preference - along the one
+path the text allows, longer words are tried before shorter ones, exactly the order the
+longest-first list gives - but at every position only the words sharing the next character
+are tried. With re.IGNORECASE the words are folded to lower case (fold=True), else kept as they are.
+"""
+from __future__ import annotations
+
+import re
+
+_END = ""  # key marking that a word ends at this node
+
+
+def trie_alternation(words, *, fold: bool = True) -> str:
+    """`fold`: for a re.IGNORECASE pattern (words lower-cased); False for a case-sensitive one."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in (w.lower() if fold else w):
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    return _pattern(root) or "(?!)"
+
+
+def _pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _pattern(child) for ch, child in sorted((k, v) for k, v in node.items() if k != _END)]
+    ends = _END in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a word ends here: the longer words below are tried first, then the end
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body
