@@ -115,3 +115,7 @@ from chronos.timeml_cli import eval_group, tag  # noqa: E402
 
 main.add_command(tag)
 main.add_command(eval_group, name="eval")
+
+from chronos.kb.cli import kb  # noqa: E402
+
+main.add_command(kb)

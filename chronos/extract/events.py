@@ -12,7 +12,7 @@ from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
 from chronos.kb.schema import Series
-from chronos.lexicon import alternation, lexicon
+from chronos.lexicon import lexicon
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class EventMention:
 
 @functools.cache
 def _ordinal_rx() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<ord>{alternation(list(lexicon()['ordinals']))}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+    return re.compile(rf"\b(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 _SINCE_OFFICE = re.compile(
@@ -52,7 +52,12 @@ _SINCE = re.compile(r"\bsince\b")
 
 
 def _cue_rx(series: Series) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(series.nouns)})s?\b", re.IGNORECASE)
+    return _cue_rx_of(tuple(series.nouns))
+
+
+@functools.cache
+def _cue_rx_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{trie_alternation(nouns)})s?\b", re.IGNORECASE)
 
 
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
@@ -133,14 +138,25 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     return out
 
 
+_EVENT_INDEX: dict[int, tuple[KB, dict[str, list[str]], re.Pattern[str] | None]] = {}
+
+
+def _event_index(kb: KB) -> tuple[dict[str, list[str]], re.Pattern[str] | None]:
+    """Event name (lower case) -> event ids and the regex of all names, built once per KB."""
+    hit = _EVENT_INDEX.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        by_name: dict[str, list[str]] = {}
+        for ev in kb.events.values():
+            for name in ev.names:
+                by_name.setdefault(name.lower(), []).append(ev.id)
+        hit = _EVENT_INDEX[id(kb)] = (kb, by_name, _event_name_rx(tuple(sorted(by_name))) if by_name else None)
+    return hit[1], hit[2]
+
+
 def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
-    by_name: dict[str, list[str]] = {}
-    for ev in kb.events.values():
-        for name in ev.names:
-            by_name.setdefault(name.lower(), []).append(ev.id)
-    if not by_name:
+    by_name, rx = _event_index(kb)
+    if rx is None:
         return []
-    rx = _event_name_rx(tuple(sorted(by_name)))
     out = []
     for m in rx.finditer(text):
         sent = sentences.sentence_of(m.start())

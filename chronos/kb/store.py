@@ -140,6 +140,9 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
         tmp = cache.with_suffix(".tmp")
         tmp.write_bytes(pickle.dumps(kb))
         tmp.replace(cache)
+        for stale in cache.parent.glob("kb-*.pickle"):
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only install simply does without the cache
     return kb
