@@ -27,13 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/shared/corpora/news-dated/perf.jsonl")
 
 
+MAX_CHARS = 0  # --max-chars: cut every text to this length (0: whole texts)
+
+
 def load(corpus: Path, limit: int) -> list[dict]:
     out = []
     with open(corpus, encoding="utf-8") as f:
         for line in f:
             if len(out) >= limit:
                 break
-            out.append(json.loads(line))
+            d = json.loads(line)
+            if MAX_CHARS:
+                d["text"] = d["text"][:MAX_CHARS]
+            out.append(d)
     return out
 
 
@@ -78,7 +84,7 @@ def one_worker(corpus: Path, limit: int, no_published: bool) -> dict:
     lat.sort()
     q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]  # noqa: E731
     return {"config": "1 worker (in-process)", "docs": len(docs), "wall_s": wall, "docs_per_s": len(docs) / wall,
-            "chars_per_s": chars / wall, "cpu_s": cpu, "docs_per_cpu_s": len(docs) / cpu, "p50_ms": 1000 * q(0.50), "p90_ms": 1000 * q(0.90), "p99_ms": 1000 * q(0.99),
+            "chars_per_s": chars / wall, "cpu_s": cpu, "docs_per_cpu_s": len(docs) / cpu, "cores_busy": cpu / wall, "p50_ms": 1000 * q(0.50), "p90_ms": 1000 * q(0.90), "p99_ms": 1000 * q(0.99),
             "max_ms": 1000 * lat[-1], "mean_ms": 1000 * statistics.fmean(lat), "kb_rules_load_s": load_s,
             "stages_s": stages, "slowest": sorted(slow, reverse=True)[:5],
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -101,13 +107,15 @@ def pool_run(corpus: Path, limit: int, workers: int, dask: bool, no_published: b
         t0 = time.perf_counter()
         counts = batch.run_batch(str(src), str(out), workers=workers, dask_local=dask, progress=False)
         wall = time.perf_counter() - t0
+        first_error = next((line[:300] for line in open(out, encoding="utf-8") if '"error": "' in line[:400]), None)
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = time.process_time() - c0 + (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"config": f"{workers} workers ({'Dask LocalCluster, incl. start-up' if dask else 'process pool'})",
             "docs": len(docs), "wall_s": wall, "docs_per_s": len(docs) / wall, "chars_per_s": chars / wall,
             "cpu_s": cpu, "docs_per_cpu_s": len(docs) / cpu, "errors": counts["errors"], "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "peak_child_rss_mb": rss_children}
+            "peak_child_rss_mb": rss_children, "cores_busy": cpu / wall,
+            **({"first_error": first_error} if first_error else {})}
 
 
 def startup(runs: int) -> dict:
@@ -153,21 +161,27 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for the process pool")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-published", action="store_true", help="drop the given dates (the text dates itself)")
-    ap.add_argument("--startup-runs", type=int, default=5)
+    ap.add_argument("--startup-runs", type=int, default=5, help="0: skip the start-up figure")
+    ap.add_argument("--max-chars", type=int, default=0, help="cut every text to this many characters")
     ap.add_argument("--_mode", help=argparse.SUPPRESS)
     ap.add_argument("--_n", type=int, default=1, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    global MAX_CHARS
+    MAX_CHARS = a.max_chars
     if a._mode == "one":
         print(json.dumps(one_worker(a.corpus, a.limit, a.no_published)))
         return
     if a._mode in ("pool", "dask"):
         print(json.dumps(pool_run(a.corpus, a.limit, a._n, a._mode == "dask", a.no_published)))
         return
-    common = ["--corpus", str(a.corpus), "--limit", str(a.limit)] + (["--no-published"] if a.no_published else [])
-    print(f"corpus {a.corpus} (first {a.limit} docs, published {'dropped' if a.no_published else 'given'}), "
+    common = ["--corpus", str(a.corpus), "--limit", str(a.limit), "--max-chars", str(a.max_chars)] + \
+        (["--no-published"] if a.no_published else [])
+    print(f"corpus {a.corpus} (first {a.limit} docs{f', cut to {a.max_chars} chars' if a.max_chars else ''}, "
+          f"published {'dropped' if a.no_published else 'given'}), "
           f"{os.cpu_count()} cores, python {sys.version.split()[0]}")
-    results = [startup(a.startup_runs)]
-    show(results[-1])
+    results = [startup(a.startup_runs)] if a.startup_runs else []
+    if results:
+        show(results[-1])
     base = None
     for n in [int(x) for x in a.workers.split(",")]:
         r = child(common + ["--_mode", "one"]) if n == 1 else child(common + ["--_mode", "pool", "--_n", str(n)])

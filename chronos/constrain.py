@@ -193,12 +193,20 @@ class Builder:
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             S, E = f"S{i}", f"E{i}"
             if t.kind == "weekday" and t.offset == 0:
-                if tense == "future":
+                if tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start):
                     self.soft.append(Soft(And((Cmp(var("P"), "<=", var(S)), Cmp(var(S), "<=", var("P", 6)))), 2, f"'{t.text}' in the future tense: the coming week"))
                 else:
                     self.soft.append(Soft(And((Cmp(var("P", -6), "<=", var(S)), Cmp(var(S), "<=", var("P")))), 2, f"'{t.text}' in the past tense: the week before publication"))
             elif t.kind in ("date", "month", "season") and t.year is None and t.offset == 0 and t.direction is None:
-                if tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start) or _FUTURE_AFTER.match(self.m.text, t.end):
+                if self.published is not None:
+                    # a day or month this close to publication is the one meant, whatever the tense
+                    # ("said it will redeem the shares Oct. 31", "the Aug. 7 blasts" eleven days on)
+                    near = (Cmp(var("P", -_NEAR_DAYS), "<=", var(S)) if t.kind == "date" else Cmp(var("P", -_NEAR_DAYS), "<", var(E)))
+                    self.soft.append(Soft(And((near, Cmp(var(S), "<=", var("P", _NEAR_DAYS)))), 3,
+                                          f"'{t.text}': within {_NEAR_DAYS} days of publication"))
+                if _PAST_CUE.search(self.m.text, max(0, t.start - 40), t.start):
+                    self.soft.append(Soft(Cmp(var(S), "<=", var("P")), 2, f"'{t.text}' after 'since': already begun"))
+                elif tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start) or _FUTURE_AFTER.match(self.m.text, t.end):
                     self.soft.append(Soft(Cmp(var("P"), "<", var(E)), 2, f"'{t.text}' in the future tense: not yet over"))
                 elif tense == "present" and self.published is not None:
                     # no tense to go by: the occurrence nearest publication
@@ -228,6 +236,7 @@ class Builder:
         if dated:  # written in, or the year after, the latest year it speaks of
             t, i = max(dated, key=lambda ti: (interval_of(ti[0])[1], ti[1]))
             self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}", 366)), 2, f"'{t.text}' is the latest date the article gives", prior=True))
+            self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}")), 1, f"'{t.text}' is the latest date the article gives", prior=True))
             self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 2, f"'{t.text}' is the latest date the article gives", prior=True))
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             if t.kind == "date" and t.year is None and tense == "past":  # news reports recent days
@@ -241,8 +250,15 @@ class Builder:
                            f"'{t.text}' names a {_WEEKDAYS[t.weekday]}", weekday=t.weekday, timex=i)
 
     def tense_claims(self) -> None:
+        """Tense against an explicit date. Tense is read by heuristics, so without a given
+        date these only help pick the best day (priors) and never bound the interval."""
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             if t.kind not in ("date", "month", "year") or t.year is None or t.value:
+                continue
+            if self.published is None:
+                if tense in ("future", "past"):
+                    f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
+                    self.soft.append(Soft(f, 1, f"'{t.text}' is spoken of in the {tense} tense", prior=True))
                 continue
             if tense == "future":
                 self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}")), [(t.start, t.end)],
@@ -262,7 +278,8 @@ class Builder:
             ivs = _intervals(terms)
             facts = tuple(FactRef(f"{person.name} was {office.label} from {fmt_date(t.start)}" + (f" to {fmt_date(t.end)}" if t.end else ""), t.source) for t in terms)
             span = [(tm.start, tm.end)]
-            ctx = dict(person=person.name, office=office.label, title=tm.title, terms=[(t.start, t.end) for t in terms])
+            ctx = dict(person=person.name, office=office.label, title=tm.title, terms=[(t.start, t.end) for t in terms],
+                       elect=[(t.elected, t.start) for t in terms if t.elected])
             if tm.modifier == "former":
                 was_before = Cmp(const(min(t.end.toordinal() for t in terms if t.end) if any(t.end for t in terms) else WINDOW[1] + 1), "<=", var("P"))
                 self.claim("Tenure.FormerWhileInOffice", And((Not(InAny(var("P"), ivs)), was_before)), span,
@@ -309,7 +326,8 @@ class Builder:
             if options:
                 name = self.kb.people[am.people[0]].name
                 self.claim("Life.AgeMismatch", InAny(var("P"), tuple(sorted(options))), [(am.start, am.end)],
-                           f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age)
+                           f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
+                           born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born])
 
     def series_claims(self) -> None:
         kb = self.kb
@@ -332,16 +350,19 @@ class Builder:
                     parts += [Cmp(var(f"S{i}"), "<=", var(ev)), Cmp(var(ev), "<", var(f"E{i}"))]
                     spans.append((t.start, t.end))
                 known = [c for c in candidates if c is not None]
+                noun = re.sub(r"s$", "", series.label.split(" between")[0].replace("publicly disclosed ", ""))
                 facts = [FactRef(f"{series.label}: " + ", ".join(fmt_date(d) for d in dates if d >= (min(known) - 400 if known else 0))[:400], series.source)]
                 self.claim("Series.OrdinalMismatch", And(tuple(parts)), spans,
-                           f"'{_ordinal_phrase(self.m.text, sm)}' counts the {_nth(sm.ordinal)} {series.label.split(' between')[0].replace('publicly disclosed ', '')}",
-                           facts, event_var=ev, series=series.label, ordinal=sm.ordinal)
+                           f"'{_ordinal_phrase(self.m.text, sm)}' counts the {_nth(sm.ordinal)} {noun}",
+                           facts, event_var=ev, series=series.label, ordinal=sm.ordinal, nth=_nth(sm.ordinal),
+                           nth_dates=" or ".join(fmt_date(c) for c in known) or f"after {fmt_date(hi)}, when the record ends",
+                           **({"timex": i} if i is not None else {}))
             elif i is not None:
                 t = self.m.timexes[i]
                 ivs = tuple((d, d + 1) for d in dates) + ((WINDOW[0] - 400, lo), (hi + 1, None))
                 facts = [FactRef(f"{series.label}, {fmt_date(lo)} to {fmt_date(hi)}: " + ", ".join(fmt_date(d) for d in dates), series.source)]
                 self.claim("Series.UnknownEvent", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (sm.start, sm.end)],
-                           f"'{t.text}' dates one of the {series.label}", facts, event_var=f"S{i}", series=series.label)
+                           f"'{t.text}' dates one of the {series.label}", facts, event_var=f"S{i}", series=series.label, timex=i)
 
     def _nth_since(self, sm, series, dates: list[int]) -> list[int | None]:
         """Candidate days of the n-th event after each possible start of the count (None: after the ledger ends)."""
@@ -365,7 +386,7 @@ class Builder:
 
     def event_claims(self) -> None:
         for em in self.m.events:
-            i = self.sentence_timex(em.start, em.end)
+            i = self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))  # not the year in "the 2024 election"
             if i is None:
                 continue
             evs = [self.kb.events[e] for e in em.events]
@@ -375,6 +396,124 @@ class Builder:
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (em.start, em.end)],
                        f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}")
 
+    def death_claims(self) -> None:
+        """Life.DeadSpeaking: someone the KB records as dead 'says' something, or 'said on Monday'
+        when Monday falls after the death. The clause's time is its time expression (as
+        `_at_reference`), else the present tense's publication day; a bare past tense ('Abe said
+        that...') can quote old words and makes no claim."""
+        for p in self.m.people:
+            people = [self.kb.people[pid] for pid in p.people]
+            if not people or any(q.died is None for q in people):
+                continue
+            speech = _speech_verb(self.m.text, p.start, p.end)
+            if speech is None:
+                continue
+            verb, (vs, ve) = speech
+            died = max(q.died for q in people)
+            person = people[0]
+            lo, hi = min(p.start, vs), max(p.end, ve)
+            phrase = self.m.text[lo:hi]
+            facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
+            ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
+            i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if verb not in _SPEECH_PRESENT else None
+            if i is not None:
+                t = self.m.timexes[i]
+                a, b = min(lo, t.start), max(hi, t.end)
+                said = f"'{self.m.text[a:b]}'" if b - a <= 90 and "\n" not in self.m.text[a:b] else f"'{phrase}' ... '{t.text}'"
+                self.claim("Life.DeadSpeaking", Cmp(var(f"S{i}"), "<=", const(died.toordinal())), [(p.start, p.end), (t.start, t.end)],
+                           f"{said} has {person.name} speaking", facts, event_var=f"S{i}", timex=i, **ctx)
+            elif verb in _SPEECH_PRESENT:
+                self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
+                           f"'{phrase}' (present tense) has {person.name} speaking", facts, **ctx)
+
+    def late_claims(self) -> None:
+        """Life.LateButAlive for 'the late Jimmy Carter' with no title (titled ones: title_claims)."""
+        titled = [(tm.start, tm.end) for tm in self.m.titles]
+        for p in self.m.people:
+            if any(s <= p.start < e for s, e in titled):
+                continue
+            late = _THE_LATE.search(self.m.text, max(0, p.start - 12), p.start)
+            if not late:
+                continue
+            people = [self.kb.people[pid] for pid in p.people]
+            person = people[0]
+            dead = [q.died for q in people if q.died]
+            died = max(dead) if len(dead) == len(people) else None
+            fact = f"{person.name} died on {fmt_date(died)}" if died else f"{person.name} was alive on {fmt_date(KB_AS_OF)}"
+            span = (late.start(), p.end)
+            self.claim("Life.LateButAlive", Cmp(const((died or KB_AS_OF).toordinal()), "<=", var("P")), [span],
+                       f"'{self.m.text[span[0]:span[1]]}' says {person.name} had died", (FactRef(fact, person.source),), person=person.name)
+
+    def apposition_claims(self) -> None:
+        """Two time expressions set side by side for one time: 'yesterday, June 5', 'last week, on
+        March 3', 'on Monday (June 10)', 'June 10, a Monday'. A relative one must overlap the
+        explicit one (Calendar.RelativeMismatch); a bare weekday must be the date's weekday."""
+        ts = self.m.timexes
+        for i, d in enumerate(ts):
+            if d.kind not in ("date", "month", "year"):
+                continue
+            for j, r in enumerate(ts):
+                if j == i or not has_var(r) or abs(j - i) != 1:
+                    continue
+                if j < i:
+                    between = self.m.text[r.end:d.start]
+                    if not _APPOSITION.fullmatch(between):
+                        continue
+                else:
+                    between = self.m.text[d.end:r.start]
+                    if not _APPOSITION_AFTER.fullmatch(between):
+                        continue
+                hi_paren = max(r.end, d.end)
+                if _NOT_ANCHORED.search(self.m.text, max(0, r.start - 30), r.start):
+                    continue  # "the day before yesterday (June 5)": the relative is only part of a phrase
+                lo, hi = min(r.start, d.start), max(r.end, d.end)
+                if "(" in self.m.text[lo:hi] and self.m.text[hi:hi + 1] == ")":
+                    hi += 1  # "Monday (June 10)"
+                full = self.m.text[lo:hi]
+                if r.kind == "weekday" and r.offset == 0 and r.direction is None:
+                    if d.kind == "date":
+                        self.claim("Calendar.WeekdayMismatch", WeekdayIs(var(f"S{i}"), r.weekday), [(lo, hi)],
+                                   f"'{full}' names a {_WEEKDAYS[r.weekday]}", weekday=r.weekday, timex=i)
+                    continue
+                if r.kind not in ("rel", "weekday") or r.kind == "rel" and r.unit not in ("D", "W", "WE", "M", "Y", "Q"):
+                    continue
+                tense = self.m.tenses[j]
+                verb = "is" if r.offset == 0 else ("will be" if r.offset > 0 or tense == "future" else "was")
+                self.claim("Calendar.RelativeMismatch",
+                           And((Cmp(var(f"S{j}"), "<", var(f"E{i}")), Cmp(var(f"S{i}"), "<", var(f"E{j}")))),
+                           [(lo, hi), (r.start, r.end), (d.start, d.end)],
+                           f"'{full}' says {d.text} {verb} {r.text.lower() if r.text[:1].isupper() and r.text.split()[0].lower() in _REL_WORDS else r.text}",
+                           event_var=f"S{j}", timex=j, relative=r.text, explicit=d.text)
+
+# Words after a person's name that report speech; the present tense puts the speaking at publication.
+_SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
+_SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
+_SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+                           + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b")
+_SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
+
+
+def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """'Abe said', 'Abe, 67, told reporters', '..., said former Prime Minister Shinzo Abe'."""
+    m = _SPEECH_AFTER.match(text, end)
+    if m and not text[end:end + 2].startswith(("'s", "’s")):
+        return m.group("verb").lower(), (m.start("verb"), m.end("verb"))
+    left = text[max(0, start - 60):start]
+    m = _SPEECH_BEFORE.search(left)
+    if m:
+        off = start - len(left)
+        return m.group("verb").lower(), (off + m.start("verb"), off + m.end("verb"))
+    return None
+
+
+# Between two time expressions that name one time: "yesterday, June 5", "last week, on March 3",
+# "on Monday (June 10)"; and after a date: "June 10, a Monday".
+_APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
+_NOT_ANCHORED = re.compile(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_THE_LATE = re.compile(r"\b[Tt]he\s+late\s+$")
+_REL_WORDS = {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next"}
+
 
 # Words before a day or month that put it ahead of the writing: deadlines, payments, schedules.
 _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
@@ -382,6 +521,10 @@ _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|
                          r"will|expected(?:\s+(?:in|on|by))?)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
                          re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
+# "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
+_PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+# A yearless day or month within this many days of publication is read there, whatever the tense.
+_NEAR_DAYS = 45
 
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|since|early|late|mid|of|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
@@ -419,10 +562,13 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
     if published is None:
         b.priors()
     b.calendar_claims()
+    b.apposition_claims()
     b.tense_claims()
     if kb is not None:
         b.title_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()
+        b.death_claims()
+        b.late_claims()
     return Problem(mentions.text, mentions.timexes, mentions.tenses, b.claims, b.soft, WINDOW, b.extra_vars)

@@ -67,7 +67,16 @@ def _fact(c: Claim, sol: Solution, doc: Document) -> str:
         return born
     if rule.startswith("Series.") or rule.startswith("Events."):
         return c.facts[0].statement if c.facts else ""
-    return ""
+    return c.facts[0].statement if c.facts else ""
+
+
+def _timex_date(c: Claim, sol: Solution) -> str:
+    """The resolved days of the time expression a claim is about (context 'timex')."""
+    i = c.context.get("timex")
+    s, e = sol.values.get(f"S{i}"), sol.values.get(f"E{i}")
+    if i is None or s is None:
+        return ""
+    return fmt_range(s, e - 1) if e is not None and e > s else fmt_date(s)
 
 
 def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: Problem) -> Finding:
@@ -75,12 +84,16 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
     others = [c for c in conflict.core if c is not victim]
     evidence = [_claim_evidence(doc, c, sol.values) for c in others]
     if sol.given and sol.best is not None:
-        evidence.insert(0, f"the publication date ({fmt_date(sol.best)})")
+        evidence.insert(0, "the publication date")  # the anchor names the day
     anchor = fmt_range(sol.earliest, sol.latest) if sol.earliest is not None else "no consistent date"
     ctx = defaultdict(str, victim.context)
+    joined = _join(evidence)
     ctx.update(
         claim=victim.says[0].upper() + victim.says[1:],
-        evidence=_join(evidence) or "the article's other dates",
+        evidence=joined or "the article's other dates",
+        dates="dates" if joined and len(dict.fromkeys(evidence)) == 1 else "date",  # the verb agreeing with {evidence}
+        event_date=fmt_date(sol.values[victim.event_var]) if victim.event_var in sol.values else anchor,
+        timex_date=_timex_date(victim, sol),
         anchor=anchor,
         fact=_fact(victim, sol, doc),
         text=doc.text[victim.spans[0][0]:victim.spans[0][1]],

@@ -8,7 +8,7 @@ from pathlib import Path
 from chronos.calendar import valid_date
 from chronos.constrain import build
 from chronos.document import Document
-from chronos.explain import conflict_finding, fmt_range
+from chronos.explain import _join, conflict_finding, fmt_range
 from chronos.extract import Mentions, extract
 from chronos.kb import load_kb
 from chronos.kb.store import KB_DIR
@@ -124,7 +124,8 @@ def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> 
     s, e = first.spans[0]
     return [Finding(
         rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
-        message=rule.message.format(published=fmt_range(published, published), evidence=", ".join(dict.fromkeys(quotes[:3])),
+        message=rule.message.format(published=fmt_range(published, published), evidence=_join(quotes[:3]),
+                                    dates="dates" if len(set(quotes[:3])) == 1 else "date",
                                     anchor=fmt_range(own.earliest, own.latest), gap=gap_text),
         explanation=[f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {fmt_range(own.earliest, own.latest)}."],
         related=[doc.span(a, b) for c in victims for a, b in c.spans[:1] if (a, b) != (s, e)],

@@ -15,14 +15,28 @@ class InputError(ValueError):
 
 
 def decode(data: bytes, name: str) -> str:
+    """Bytes -> text, or InputError. UTF-8 only (a BOM is dropped): anything else is refused, never
+    guessed, so offsets and quotes always match the file."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one document")
-    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: over the {MAX_BYTES:,}-byte limit for one document; split it or check a part")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"{name}: UTF-16 text; convert it to UTF-8 first")
+    if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of a file (or stdin for "-"), reading at most one byte past the size limit."""
+    if name == "-":
+        import sys
+
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    with open(name, "rb") as f:
+        return f.read(MAX_BYTES + 1)
 
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
@@ -46,12 +60,16 @@ def read_document(name: str, data: bytes, published: dt.date | None, fmt: str = 
     """A Document from a file's bytes. For Markdown and HTML a date in the file (front matter `date:`,
     a published-time meta tag) is the publication date unless `published` is given."""
     text = decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: {'empty' if not data else 'only whitespace'}, nothing to check")
     kind = input_format(name, fmt)
     if kind == "text":
         return Document(text=text, name=name, published=published)
     from chronos import markup
 
     extracted = markup.markdown(text) if kind == "markdown" else markup.html_text(text)
+    if not extracted.text.strip():
+        raise InputError(f"{name}: no text to check outside the {kind} markup")
     return Document(text=extracted.text, name=name, published=published or extracted.published,
                     source=text, offset_map=extracted.offset_map)
 
@@ -66,3 +84,17 @@ def iter_paths(paths: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def yaml_value_error_line(text: str) -> int:
+    """The line of the first impossible date (2025-02-30) in YAML text: PyYAML's safe loader raises a
+    plain ValueError for one, without a position."""
+    import re
+
+    for no, line in enumerate(text.splitlines(), 1):
+        for m in re.finditer(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])", line):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return no
+    return 1

@@ -100,7 +100,9 @@ def te3(gold_dir: str, system_dir: str | None, errors_path: str | None, as_json:
     except (OSError, TimeMLError) as exc:
         _fail(str(exc))
     if errors_path:
-        Path(errors_path).write_text("".join(e.line() + "\n" for e in scores.errors), encoding="utf-8")
+        from chronos.cli import write_atomic
+
+        write_atomic(errors_path, "".join(e.line() + "\n" for e in scores.errors))
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=1))
     else:

@@ -21,6 +21,8 @@ RECYCLE_DAYS = 730
 @dataclass
 class Outcome:
     id: str
+    truth: str
+    best: str | None
     contains: bool
     year_ok: bool
     day_ok: bool
@@ -49,7 +51,7 @@ def evaluate_one(rec: dict) -> Outcome:
     recycled = check_document(Document(text=text, name=rec["id"], published=truth + dt.timedelta(days=RECYCLE_DAYS)))
     caught = any(f.severity == "error" for f in recycled.findings)
     return Outcome(
-        id=rec["id"], contains=contains,
+        id=rec["id"], truth=truth.isoformat(), best=hidden.best.isoformat() if hidden.best else None, contains=contains,
         year_ok=hidden.best is not None and hidden.best.year == truth.year,
         day_ok=hidden.best is not None and abs((hidden.best - truth).days) <= 1,
         width=width, false_alarm=bool(errors), false_alarm_rules=errors, recycled_caught=caught,
@@ -85,3 +87,8 @@ def read_jsonl(path: str, limit: int | None = None) -> list[dict]:
             if limit and len(out) >= limit:
                 break
     return out
+
+
+def print_summary(outcomes: list[Outcome], echo) -> None:
+    for key, value in summary(outcomes).items():
+        echo(f"{key:42} {value:8.1f}" if isinstance(value, float) else f"{key:42} {value:8}")

@@ -97,8 +97,19 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
     for p in people:
         left = text[max(0, p.start - 80):p.start]
         m = rx.search(left)
+        name_start = p.start
         if not m:
-            continue
+            # an alias that starts with a title ("Pope Francis", "Queen Elizabeth II", "President Xi"),
+            # unless the name runs on into a longer one ("Queen Elizabeth II Conference Centre")
+            embedded = _embedded_title(text, p, kb)
+            if embedded is None:
+                continue
+            name_start, name_end = embedded
+            left = text[max(0, p.start - 80):name_start]
+            m = rx.search(left)
+            if not m:
+                continue
+            p = PersonMention(p.start, name_end, text[p.start:name_end], p.people)
         title = m.group("title")
         if not title[0].isupper() and not (m.group("mod") or "").strip():
             continue  # "the president Trump..." is rare; lower-case titles need a modifier
@@ -110,9 +121,25 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         offices = _offices_for(kb, title, m.group("qual"), p.people)
         if not offices:
             continue
-        start = p.start - len(left) + m.start()
-        out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, p.start))
+        start = name_start - len(left) + m.start()
+        out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, name_start))
     return out
+
+
+def _embedded_title(text: str, p: PersonMention, kb: KB) -> tuple[int, int] | None:
+    """The name proper when a person's alias begins with a title: 'Pope Francis' -> 'Francis',
+    'President Xi Jinping' -> 'Xi Jinping' (None: 'Queen Elizabeth II Conference Centre')."""
+    words = list(re.finditer(r"\S+", p.text))
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if p.text[:words[k - 1].end()].lower() in kb.offices_by_title:
+            name_start, end = p.start + words[k].start(), p.end
+            nxt = re.match(r"\s+[A-Z][\w'’.-]*", text[end:end + 40])
+            if nxt:
+                if not set(p.people) & set(kb.people_by_alias.get(text[name_start:end + nxt.end()].lower(), ())):
+                    return None  # the name runs on into a longer one
+                end += nxt.end()
+            return name_start, end
+    return None
 
 
 def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, ...]) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
 )
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9": the clock time runs on into its day
+_CLOCK_ON = re.compile(r"\s+(?:[ECMP][SD]T|GMT|UTC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _END.finditer(text):
         if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        if m.group() == "." and text.endswith(("a.m", "p.m"), 0, m.start()) and _CLOCK_ON.match(text, m.end()):
             continue
         end = m.end()
         if text[start:end].strip():
@@ -66,14 +70,15 @@ def tense_at(text: str, sentence: Sentence, start: int, end: int) -> str:
     """'past', 'present' or 'future': the verb nearest to [start, end) in its sentence wins,
     with a future marker anywhere before the expression taking precedence (as HeidelTime does)."""
     s, e = sentence.start, sentence.end
+    markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT))
+                     for m in rx.finditer(text, s, e) if not start <= m.start() < end)
     best: tuple[int, str] | None = None
-    for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
-        for m in rx.finditer(text, s, e):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if tense == "future" and m.end() <= start:
-                dist = min(dist, 15)  # "will meet ... on Thursday"
-            if best is None or dist < best[0]:
-                best = (dist, tense)
+    for i, (m_start, m_end, tense) in enumerate(markers):
+        dist = start - m_end if m_end <= start else m_start - end
+        # "will meet ... on Thursday": a future marker governs what follows it, unless
+        # another verb comes between ("he wants to see it end, Trump told ... on Wednesday")
+        if tense == "future" and m_end <= start and not any(ms >= m_end and me <= start for ms, me, _ in markers[i + 1:]):
+            dist = min(dist, 15)
+        if best is None or dist < best[0]:
+            best = (dist, tense)
     return best[1] if best else "present"

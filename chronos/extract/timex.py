@@ -102,7 +102,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
                     rf"{ORD}(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter(?![\s-]+(?:of\s+(?!(?:19|20)\d\d|the\s+year|this|last|next)|century|point|percent|mile|inch|hour|-?to))"
                     rf"(?:\s+of\s+{YEAR}|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year|\s+of\s+the\s+year)?\b"),
         ("quarter_rel", r"(?P<det>the|this|that|its)\s+(?:(?P<q>latest|most\s+recent|current|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal|just-ended)\s+){0,2}"
-                        r"(?P<noun>quarter|period)(?![\s-]+(?:of\s+(?!(?:19|20)\d\d|last|this|next)|century|point|percent|mile|-?to|ended|ending))(?:\s+(?P<ago2>a\s+year\s+(?:ago|earlier)|last\s+year))?\b"),
+                        r"(?P<noun>quarter|period)(?![\s-]+(?:of\s+(?!(?:19|20)\d\d|last|this|next)|century|point|percent|mile|-?to)|(?<=period)\s+(?:ended|ending))(?:\s+(?P<ago2>a\s+year\s+(?:ago|earlier)|last\s+year))?\b"),
         ("year_ago_adj", r"(?P<ago>year-earlier|year-ago)\b"),
         ("rel_plural", r"(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
         ("season_year", rf"{PMOD}{SEASON}(?:\s+of)?\s+{YEAR}\b"),
@@ -117,10 +117,12 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("in_n", rf"(?<=\bin )(?:(?:about|nearly|around|just)\s+)?{NUM}\s+{UNIT}(?!\s+(?:of|old|after|before|since))\b"),
         ("earlier_this", rf"(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+{UNIT}\b"),
         ("rel_unit", rf"{PMOD}(?:the\s+)?{REL}\s+{UNIT}\b"),
+        # "for the year", "the fiscal year": the year of writing; "the year ended March 31": a year's span
+        ("the_year", r"the\s+(?:(?P<fy>fiscal|full)\s+)?year\b(?!['’]s|[\s-]+(?:ago|earlier|before|after|of|when|that|in|to|\d|two|nineteen|twenty|end|long|old|round)\b)(?P<ended>\s+end(?:ed|ing)\b)?"),
         ("the_past_n", rf"the\s+(?P<rel>past|last|next|coming|previous|following)\s+{NUM}\s+{UNIT}\b"),
         ("this_weekend", r"(?P<rel>this\s+past|this|last|next|the)\s+weekend\b"),
-        ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b"),
-        ("a_unit", rf"{DMOD}(?P<art>a|an|one)\s+(?P<unit>year|month|week|decade|century|day)\b(?!\s+(?:after|before|ago|later|earlier))"),
+        ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b(?!-(?:earlier|ago|end)\b)"),
+        ("a_unit", rf"{DMOD}(?P<art>a|an|one)\s+(?P<unit>year|month|week|decade|century|day)\b(?!\s+(?:after|before|ago|later|earlier)|-(?:earlier|ago|end)\b)"),
         ("units_plural", r"(?P<unit>years|months|weeks|decades|days|hours|minutes)\b(?=\s+(?:of|ago|later|earlier|before|after))"),
         ("set", rf"(?P<every>every|each|per)\s+{UNIT}\b|(?P<adv>daily|weekly|monthly|annually|yearly)\b"),
         ("ref", rf"(?P<ref>{alternation(lx['present_refs'] + lx['past_refs'] + lx['future_refs'])})\b"),
@@ -262,7 +264,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         if name == "wd" and text[e - 2:e] in ("'s", "’s"):
             e -= 2
             base.update(end=e, text=text[s:e])
-            direction = direction or "past"  # "Wednesday's ruling": a day already reported
+            direction = direction or "reported"  # "Wednesday's ruling": a day already reported (or today's)
         return Timex(type="TIME" if part else "DATE", kind="weekday", weekday=_weekday(g["wd"]),
                      direction=direction, part=part, offset=-1 if rel == "last" else 1 if rel == "next" else 0, **base)
     if name == "ago":
@@ -306,6 +308,12 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         if unit in ("S", "MIN", "H"):
             return Timex(type="DURATION", kind="duration", value=_duration_value(1, unit), **base)
         return Timex(type="DATE", kind="rel", unit=unit, offset={"last": -1, "previous": -1, "next": 1}.get(rel, 0), **base)
+    if name == "the_year":
+        if g.get("ended"):
+            e = m.start("ended")
+            base.update(end=e, text=text[s:e])
+            return Timex(type="DURATION", kind="duration", value="P1Y", **base)
+        return Timex(type="DATE", kind="rel", unit="Y", offset=0, **base)
     if name == "the_past_n":
         n = _num(g["num"])
         return Timex(type="DURATION", kind="duration", value=_duration_value(n, _unit(g["unit"])), **base)
@@ -426,7 +434,7 @@ def _duration_value(n: float | int | str, unit: str) -> str:
 _PRIORITY = {name: i for i, name in enumerate(
     ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "month_year", "quarter", "season_year",
      "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
-     "decade", "today", "rel_wd", "ago", "earlier_this", "the_past_n", "this_weekend", "rel_unit", "in_n",
+     "decade", "today", "rel_wd", "ago", "earlier_this", "the_year", "the_past_n", "this_weekend", "rel_unit", "in_n",
      "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from chronos.document import Document
 from chronos.format._common import docs_for, rule_set, version
@@ -289,9 +290,21 @@ def _display(doc: Document | None) -> str | None:
     return doc.text
 
 
+# Bidirectional controls (Trojan Source, CVE-2021-42574) would silently reorder what the page shows:
+# every printed value shows them as a visible [U+202E] instead.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_bidi(value):
+    if isinstance(value, str) and _BIDI.search(value):
+        shown = _BIDI.sub(lambda m: f"[U+{ord(m[0]):04X}]", str(value))
+        return Markup(shown) if isinstance(value, Markup) else shown  # the marker holds no markup
+    return value
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_visible_bidi)
     env.filters["day"] = fmt_day
     return env
 

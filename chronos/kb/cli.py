@@ -82,7 +82,9 @@ def _write(data: dict[str, Any], output: Path | None, header: str) -> None:
         click.echo(text, nl=False)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    from chronos.cli import write_atomic
+
+    write_atomic(str(output), text)
     counts = ", ".join(f"{len(data.get(k) or [])} {k}" for k in ("offices", "people", "terms") if data.get(k))
     click.echo(f"wrote {output}: {counts}", err=True)
 
@@ -215,7 +217,9 @@ def export_cmd(fmt: str, output: Path | None, kb_dirs: tuple[str, ...]) -> None:
     if output is None:
         click.echo(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        from chronos.cli import write_atomic
+
+        write_atomic(str(output), text + "\n")
 
 
 def _country_id(kb_: KB, text: str) -> str:

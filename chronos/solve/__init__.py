@@ -136,6 +136,8 @@ class _Encoder:
             lo, hi = {-1: (-7, -1), 1: (1, 7)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
+            elif t.direction == "reported" and t.offset == 0:
+                lo, hi = -6, 0  # "Thursday's ruling": a day already reported, publication day included
             add([E == S + 1, S >= P + lo, S <= P + hi])
             if isinstance(P, int):
                 add([z3.Or([S == P + k for k in range(lo, hi + 1) if cal.weekday(P + k) == t.weekday])])
@@ -359,7 +361,17 @@ def _values(enc, active, problem, budget) -> dict[str, int]:
     if s.check() != z3.sat:
         raise _Timeout
     m = s.model()
-    return {name: v if isinstance(v, int) else m.eval(v, model_completion=True).as_long() for name, v in enc.vars.items()}
+    values = {}
+    for name, v in enc.vars.items():
+        if isinstance(v, int):
+            values[name] = v
+        elif name in problem.extra_vars:  # an event day only a dropped claim spoke of has no value (not day 0)
+            val = m.eval(v, model_completion=False)
+            if z3.is_int_value(val):
+                values[name] = val.as_long()
+        else:
+            values[name] = m.eval(v, model_completion=True).as_long()
+    return values
 
 
 def _extreme(hard, P, budget, minimize: bool) -> int:

@@ -59,4 +59,6 @@ def dump_kb_yaml(data: dict[str, Any], header: str = "") -> str:
 
 def write_kb_yaml(data: dict[str, Any], path: Path, header: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump_kb_yaml(data, header), encoding="utf-8")
+    from chronos.cli import write_atomic
+
+    write_atomic(str(path), dump_kb_yaml(data, header))
