@@ -193,7 +193,8 @@ class Builder:
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             S, E = f"S{i}", f"E{i}"
             if t.kind == "weekday" and t.offset == 0:
-                if tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start):
+                cue = _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start)
+                if tense == "future" or cue and (tense != "past" or _POSTPONED.search(self.m.text, max(0, t.start - 60), t.start)):
                     self.soft.append(Soft(And((Cmp(var("P"), "<=", var(S)), Cmp(var(S), "<=", var("P", 6)))), 2, f"'{t.text}' in the future tense: the coming week"))
                 else:
                     self.soft.append(Soft(And((Cmp(var("P", -6), "<=", var(S)), Cmp(var(S), "<=", var("P")))), 2, f"'{t.text}' in the past tense: the week before publication"))
@@ -336,6 +337,8 @@ class Builder:
             dates = [e.date.toordinal() for e in series.events]
             lo, hi = series.complete_from.toordinal(), series.complete_to.toordinal()
             i = self.sentence_timex(sm.start, sm.end, day_level=sm.ordinal is None, exclude=sm.since_span and (sm.since_span[0], sm.sentence[1]))
+            if i is None and sm.ordinal is not None:
+                i = self._previous_mention_day(k)
             if sm.ordinal is not None:
                 candidates = self._nth_since(sm, series, dates)
                 if not candidates:
@@ -352,6 +355,11 @@ class Builder:
                 known = [c for c in candidates if c is not None]
                 noun = re.sub(r"s$", "", series.label.split(" between")[0].replace("publicly disclosed ", ""))
                 facts = [FactRef(f"{series.label}: " + ", ".join(fmt_date(d) for d in dates if d >= (min(known) - 400 if known else 0))[:400], series.source)]
+                # Whoever calls an event "the sixth" writes before the seventh.
+                following = [min((d for d in dates if d > c), default=None) for c in known]
+                if known and all(f is not None and f <= hi for f in following):
+                    self.soft.append(Soft(Or(tuple(And((Cmp(var(ev), "==", const(c)), Cmp(var("P"), "<", const(f)))) for c, f in zip(known, following))),
+                                          2, f"the {_nth(sm.ordinal)} {noun} was reported before the next one"))
                 self.claim("Series.OrdinalMismatch", And(tuple(parts)), spans,
                            f"'{_ordinal_phrase(self.m.text, sm)}' counts the {_nth(sm.ordinal)} {noun}",
                            facts, event_var=ev, series=series.label, ordinal=sm.ordinal, nth=_nth(sm.ordinal),
@@ -362,7 +370,17 @@ class Builder:
                 ivs = tuple((d, d + 1) for d in dates) + ((WINDOW[0] - 400, lo), (hi + 1, None))
                 facts = [FactRef(f"{series.label}, {fmt_date(lo)} to {fmt_date(hi)}: " + ", ".join(fmt_date(d) for d in dates), series.source)]
                 self.claim("Series.UnknownEvent", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (sm.start, sm.end)],
-                           f"'{t.text}' dates one of the {series.label}", facts, event_var=f"S{i}", series=series.label, timex=i)
+                           f"'{t.text}' dates one of the {series.label}", facts, event_var=f"S{i}", series=series.label, timex=i,
+                           ledger=dates, complete=(lo, hi))
+
+    def _previous_mention_day(self, k: int) -> int | None:
+        """"It was their sixth call...": the day of the same series' event in the sentence before."""
+        sm = self.m.series[k]
+        here = self.m.sentences.index_of(sm.start)
+        for prev in reversed(self.m.series[:k]):
+            if prev.series == sm.series and self.m.sentences.index_of(prev.start) == here - 1:
+                return self.sentence_timex(prev.start, prev.end, day_level=True)
+        return None
 
     def _nth_since(self, sm, series, dates: list[int]) -> list[int | None]:
         """Candidate days of the n-th event after each possible start of the count (None: after the ledger ends)."""
@@ -463,7 +481,6 @@ class Builder:
                     between = self.m.text[d.end:r.start]
                     if not _APPOSITION_AFTER.fullmatch(between):
                         continue
-                hi_paren = max(r.end, d.end)
                 if _NOT_ANCHORED.search(self.m.text, max(0, r.start - 30), r.start):
                     continue  # "the day before yesterday (June 5)": the relative is only part of a phrase
                 lo, hi = min(r.start, d.start), max(r.end, d.end)
@@ -521,6 +538,8 @@ _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|
                          r"will|expected(?:\s+(?:in|on|by))?)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
                          re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
+# a future cue that holds even after a past-tense verb ("postponed until Tuesday")
+_POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
 # "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
 _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 # A yearless day or month within this many days of publication is read there, whatever the tense.

@@ -53,18 +53,35 @@ def _term_fact(c: Claim, day: int) -> str:
     return f"{person} was not {office} (in office {spans})"
 
 
+def _age(born: dt.date, day: int) -> int:
+    d = dt.date.fromordinal(day)
+    return d.year - born.year - ((d.month, d.day) < (born.month, born.day))
+
+
 def _fact(c: Claim, sol: Solution, doc: Document) -> str:
     rule = c.rule.id
     day = sol.best if sol.best is not None else 0
     if rule.startswith("Tenure."):
         if rule == "Tenure.ElectOutsideTransition":
-            return f"{c.context.get('person')} was not between election and inauguration"
+            windows = " and ".join(f"from {fmt_date(a)} to {fmt_date(b)}" for a, b in c.context.get("elect", []))
+            return f"{c.context.get('person')} was {c.context.get('title', '')}-elect only {windows}" if windows else \
+                f"{c.context.get('person')} was not between election and inauguration"
         return _term_fact(c, day)
     if rule == "Life.LateButAlive":
         return c.facts[0].statement if c.facts else "the person was alive"
     if rule == "Life.AgeMismatch":
-        born = c.facts[0].statement if c.facts else ""
-        return born
+        born = c.context.get("born") or []
+        if len(born) == 1 and sol.earliest is not None:
+            ages = sorted({_age(born[0], d) for d in (sol.earliest, sol.latest if sol.latest is not None else sol.earliest)})
+            return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
+        return c.facts[0].statement if c.facts else ""
+    if rule == "Series.UnknownEvent" and c.context.get("ledger") and f"S{c.context.get('timex')}" in sol.values:
+        s = sol.values[f"S{c.context['timex']}"]
+        near = [d for d in c.context["ledger"] if abs(d - s) <= 62] or \
+            sorted(c.context["ledger"], key=lambda d: abs(d - s))[:2]
+        lo, hi = c.context.get("complete", (None, None))
+        span = f" (complete from {fmt_date(lo)} to {fmt_date(hi)})" if lo is not None else ""
+        return f"the nearest on record{span} are on {_join([fmt_date(d) for d in sorted(near)])}"
     if rule.startswith("Series.") or rule.startswith("Events."):
         return c.facts[0].statement if c.facts else ""
     return c.facts[0].statement if c.facts else ""
@@ -111,7 +128,10 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
         if c.event_var and c.event_var in sol.values:
             line += f" (resolved to {fmt_date(sol.values[c.event_var])})"
         explanation.append(line + ".")
-    explanation.append(f"Together they date the article to {anchor}; {ctx['fact'] or 'the claims cannot all hold'}.")
+    if others or sol.given:
+        explanation.append(f"Together they date the article to {anchor}; {ctx['fact'] or 'the claims cannot all hold'}.")
+    elif ctx["fact"] or ctx["actual_weekday"]:
+        explanation.append(f"{ctx['fact'] or ctx['anchor_date'] + ' is a ' + ctx['actual_weekday']}.")
     facts = [Fact(statement=f.statement, source=f.source) for c in conflict.core for f in c.facts]
     start, end = victim.spans[0]
     related = [doc.span(s, e) for c in conflict.core for s, e in c.spans if (s, e) != (start, end)]
