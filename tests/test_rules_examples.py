@@ -38,4 +38,5 @@ def test_header_parsing(tmp_path):
     a, b, c = read_examples(f)
     assert (a.kind, a.rule, a.published, a.span) == ("expect", "Tenure.FormerWhileInOffice", "2025-05-22", "Former President Donald Trump")
     assert (b.kind, b.note, b.published) == ("ok", "not in office", None)
-    assert (c.kind, c.note, c.published, c.line) == ("gap", "appositions", "2025-06-10", 11)
+    assert (c.kind, c.note, c.published, c.line) == ("gap", "appositions", "2025-06-10", 10)
+    assert a.line == 4

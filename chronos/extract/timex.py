@@ -124,7 +124,11 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b(?!-(?:earlier|ago|end)\b)"),
         ("a_unit", rf"{DMOD}(?P<art>a|an|one)\s+(?P<unit>year|month|week|decade|century|day)\b(?!\s+(?:after|before|ago|later|earlier)|-(?:earlier|ago|end)\b)"),
         ("units_plural", r"(?P<unit>years|months|weeks|decades|days|hours|minutes)\b(?=\s+(?:of|ago|later|earlier|before|after))"),
-        ("set", rf"(?P<every>every|each|per)\s+{UNIT}\b|(?P<adv>daily|weekly|monthly|annually|yearly)\b"),
+        ("set", rf"(?P<every>every|each|per)\s+{UNIT}\b|(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b"),
+        # "each Thursday", "Tuesday nights", "on Mondays", "each July": recurring days and months
+        ("set_wd", rf"(?:every|each)\s+{WD}(?:\s+{PART})?\b"),
+        ("set_wd_pl", rf"{WD}(?=s\b|\s+\w+s\b)(?:s?\s+{PART}s|s)\b"),
+        ("set_month", rf"(?:every|each)\s+{MON}\b"),
         ("ref", rf"(?P<ref>{alternation(lx['present_refs'] + lx['past_refs'] + lx['future_refs'])})\b"),
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
@@ -344,9 +348,16 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DURATION", kind="duration", value=_duration_value(1, _unit(g["unit"])), **base)
     if name == "units_plural":
         return Timex(type="DURATION", kind="duration", value=_duration_value("X", _unit(g["unit"])), **base)
+    if name in ("set_wd", "set_wd_pl"):
+        part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else None
+        return Timex(type="SET", kind="set", value=f"XXXX-WXX-{_weekday(g['wd']) + 1}" + (f"T{part}" if part else ""), **base)
+    if name == "set_month":
+        return Timex(type="SET", kind="set", value=f"XXXX-{_month(g['mon']):02d}", **base)
     if name == "set":
+        if g.get("adv") and _RATE_ADV.search(text, max(0, s - 12), s):
+            return None  # "rise 8.5% annually", "average daily volume": a rate, not a recurring time
         if g.get("adv"):
-            unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}[g["adv"].lower()]
+            unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y", "hourly": "H"}[g["adv"].lower()]
         else:
             unit = _unit(g["unit"])
         return Timex(type="SET", kind="set", value=_duration_value(1, unit), **base)
@@ -386,6 +397,8 @@ def _is_age(m: re.Match[str], text: str) -> bool:
 
 
 _RATE = re.compile(r"(?:\d|percent|%|cents?|dollars?|shares|units|times|barrels|tons)[^.;,]{0,14}$", re.IGNORECASE)
+
+_RATE_ADV = re.compile(r"(?:average|%|percent|units)\s+$", re.IGNORECASE)
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"`'])|\n\s*\n")
 
@@ -435,7 +448,7 @@ _PRIORITY = {name: i for i, name in enumerate(
     ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "month_year", "quarter", "season_year",
      "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
      "decade", "today", "rel_wd", "ago", "earlier_this", "the_year", "the_past_n", "this_weekend", "rel_unit", "in_n",
-     "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}
+     "set_wd", "set_wd_pl", "set_month", "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}
 
 
 def find_timexes(text: str) -> list[Timex]:
