@@ -144,7 +144,6 @@ def show(r: dict) -> None:
         if k == "config":
             continue
         if k == "stages_s":
-            total = sum(v.values()) or 1
             print("  stages: " + ", ".join(f"{s} {t:.2f}s ({100 * t / r['wall_s']:.0f}%)" for s, t in v.items()))
         elif k == "slowest":
             print("  slowest: " + ", ".join(f"{i} {1000 * t:.0f} ms ({n} chars)" for t, i, n in v))

@@ -121,6 +121,7 @@ class Problem:
 # Publication can be anywhere in this window unless the text says otherwise.
 WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
+RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}
@@ -239,6 +240,8 @@ class Builder:
             self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}", 366)), 2, f"'{t.text}' is the latest date the article gives", prior=True))
             self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}")), 1, f"'{t.text}' is the latest date the article gives", prior=True))
             self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 2, f"'{t.text}' is the latest date the article gives", prior=True))
+        # with nothing else to go by: news is read while it is recent, and the KB is recent
+        self.soft.append(Soft(Cmp(const(KB_AS_OF.toordinal() - RECENT_DAYS), "<=", var("P")), 1, "news is read while recent", prior=True))
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             if t.kind == "date" and t.year is None and tense == "past":  # news reports recent days
                 self.soft.append(Soft(Cmp(var("P"), "<=", var(f"S{i}", 14)), 1, f"'{t.text}': a recent day", prior=True))

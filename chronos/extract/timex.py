@@ -35,6 +35,7 @@ class Timex:
     mod: str | None = None
     direction: str | None = None  # 'past' / 'future' when the words say so
     clock: str | None = None  # 'T15:00'
+    floating: bool = False  # a holiday: the first `weekday` on or after month/day (Thanksgiving)
 
 
 # kind -> meaning
@@ -70,8 +71,13 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     MON_SAFE = rf"(?P<mon>{month_alt([w for w in month_words if w not in ambiguous])})"
     wd_words = [w for w in lx["weekdays"] if w not in lx["ambiguous_weekdays"]]
     WD = rf"(?P<wd>{alternation(wd_words)}|(?:{alternation(lx['ambiguous_weekdays'])})\.)"
+    WD_FULL = rf"(?P<wd>{alternation([w for w in lx['weekdays'] if w.endswith('day')])})"
     DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+    # spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+    SPOKEN_YEAR = (r"nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+                   r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\w-])"
+                   r"|(?<=the\syear\s)two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?(?![\w-])")
+    YEAR = rf"(?P<year>(?:1[89]|20)\d\d|{SPOKEN_YEAR})"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?:{tens})[\s-](?:{ones})\b|(?:a\s+)?(?:few|couple\s+of)|{alternation(list(lx['numbers']))})")
@@ -81,6 +87,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     DMOD = rf"(?:(?P<dmod>{alternation(list(lx['duration_mods']))})\s+)?"
     PMOD = rf"(?:(?P<pmod>{alternation(list(lx['point_mods']))})[\s-]+)?"
     REL = r"(?P<rel>last|this|next|past|coming|previous|following|current)"
+    HOLIDAY = "(?P<hol>" + "|".join(re.escape(h).replace("'", "['’]?") for h in sorted(lx["holidays"], key=lambda h: (-len(h), h))) + ")"
     ORD = rf"(?P<ord>{alternation(list(lx['quarters']))})"
 
     rules = [
@@ -91,6 +98,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("dmy", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?\b"),
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("numeric", r"(?<![\d/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?![\w'’-])"),
         ("month_year", rf"{PMOD}{MON},?\s+(?:of\s+)?{YEAR}\b"),
         ("month_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{MON}\b"),
         ("earlier_in_month", rf"(?P<dir>earlier|later)\s+in\s+{MON}\b"),
@@ -108,7 +116,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("season_year", rf"{PMOD}{SEASON}(?:\s+of)?\s+{YEAR}\b"),
         ("season_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{SEASON}\b"),
         ("decade", r"(?:the\s+)?(?P<century>1[89]|20)(?P<decade>\d)0s\b|(?:the\s+)?['’](?P<short>\d)0s\b"),
-        ("year_prep", rf"{PMOD}{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
+        ("year_prep", rf"{PMOD}(?:the\s+year\s+)?{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
         # today / yesterday / tomorrow (+ part of day)
         ("today", r"(?<!USA\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
         ("rel_wd", rf"(?P<rel>last|this|next|this\s+past|this\s+coming)\s+{WD}(?:\s+{PART})?\b"),
@@ -118,7 +126,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("earlier_this", rf"(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+{UNIT}\b"),
         ("rel_unit", rf"{PMOD}(?:the\s+)?{REL}\s+{UNIT}\b"),
         # "for the year", "the fiscal year": the year of writing; "the year ended March 31": a year's span
-        ("the_year", r"the\s+(?:(?P<fy>fiscal|full)\s+)?year\b(?!['’]s|[\s-]+(?:ago|earlier|before|after|of|when|that|in|to|\d|two|nineteen|twenty|end|long|old|round)\b)(?P<ended>\s+end(?:ed|ing)\b)?"),
+        ("the_year", r"the\s+(?:(?P<fy>fiscal|full)\s+)?year\b(?!['’]s|[\s-]+(?:ago|earlier|before|after|of|when|that|in|to|\d+|two|nineteen|twenty|end|long|old|round)\b)(?P<ended>\s+end(?:ed|ing)\b)?"),
         ("the_past_n", rf"the\s+(?P<rel>past|last|next|coming|previous|following)\s+{NUM}\s+{UNIT}\b"),
         ("this_weekend", r"(?P<rel>this\s+past|this|last|next|the)\s+weekend\b"),
         ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b(?!-(?:earlier|ago|end)\b)"),
@@ -127,7 +135,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("set", rf"(?P<every>every|each|per)\s+{UNIT}\b|(?P<adv>daily|weekly|monthly|annually|yearly|hourly)\b"),
         # "each Thursday", "Tuesday nights", "on Mondays", "each July": recurring days and months
         ("set_wd", rf"(?:every|each)\s+{WD}(?:\s+{PART})?\b"),
-        ("set_wd_pl", rf"{WD}(?=s\b|\s+\w+s\b)(?:s?\s+{PART}s|s)\b"),
+        ("set_wd_pl", rf"{WD_FULL}(?=s\b|\s+\w+s\b)(?:s?\s+{PART}s|s)\b"),
         ("set_month", rf"(?:every|each)\s+{MON}\b"),
         ("ref", rf"(?P<ref>{alternation(lx['present_refs'] + lx['past_refs'] + lx['future_refs'])})\b"),
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
@@ -154,6 +162,16 @@ def _num(word: str) -> float | str:
         return float(word) if "." in word else int(word)
     except ValueError:
         return "X"
+
+
+def _year(word: str) -> int:
+    """1996, or a spoken year: 'nineteen ninety-six', 'two thousand and one'."""
+    if word.isdigit():
+        return int(word)
+    w = " ".join(word.lower().replace("-", " ").replace(" and ", " ").split())
+    if w.startswith("nineteen "):
+        return 1900 + int(_num(w[len("nineteen "):]))
+    return 2000 + (int(_num(w[len("two thousand "):])) if w != "two thousand" else 0)
 
 
 def _unit(word: str) -> str:
@@ -185,7 +203,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
     if g.get("prep"):  # the preposition is context, outside the TimeML extent
         s = m.start("pmod") if g.get("pmod") else m.start("mon")
     base = dict(start=s, end=e, text=text[s:e], mod=mod)
-    year = int(g["year"]) if g.get("year") else None
+    year = _year(g["year"]) if g.get("year") else None
     if name in ("wd_date", "wd_date_dmy", "mdy", "dmy", "iso"):
         day = int(g["day"])
         month = _month(g["mon"]) if g.get("mon") else int(g["m"])
@@ -195,6 +213,13 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DATE", kind="date", year=year, month=month, day=day, weekday=wd, **base)
     if name == "numeric":
         return _numeric(g, base)
+    if name == "holiday":
+        bare = lambda w: re.sub(r"['’]", "", w.lower())  # noqa: E731
+        h = next(v for k, v in lexicon()["holidays"].items() if bare(k) == bare(g["hol"]))
+        rel = (g.get("rel") or "").lower()
+        wd = lexicon()["weekdays"][h["weekday"]] if h.get("weekday") else None
+        return Timex(type="DATE", kind="date", month=h["month"], day=h["day"], weekday=wd, floating=wd is not None,
+                     direction={"last": "past", "next": "future"}.get(rel), **base)
     if name in ("month_year", "month_prep", "month_safe", "month_pmod"):
         return Timex(type="DATE", kind="month", year=year, month=_month(g["mon"]), **base)
     if name == "month_rel":
@@ -253,7 +278,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DATE", kind="decade", value=value, **base)
     if name == "year_prep":
         before = text[max(0, s - 2):s]
-        if before[-1:] in "$£€#" or re.search(r"[\d.,]\s?$", before):
+        if g["year"].isdigit() and (before[-1:] and before[-1:] in "$£€#" or re.search(r"[\d.,]\s?$", before)):
             return None
         return Timex(type="DATE", kind="year", year=year, **base)
     if name == "today":
@@ -363,6 +388,8 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="SET", kind="set", value=_duration_value(1, unit), **base)
     if name == "ref":
         w = g["ref"].lower()
+        if w == "now" and text[e:e + 1] == "," and re.search(r"(?:^|[.!?:\"“`'‘]\s*|\n\s*)$", text[max(0, s - 3):s]):
+            return None  # "Now, he says, ...": a discourse marker opening the sentence
         lx = lexicon()
         value = "PRESENT_REF" if w in lx["present_refs"] else "PAST_REF" if w in lx["past_refs"] else "FUTURE_REF"
         return Timex(type="DATE", kind="ref", value=value, **base)
@@ -445,7 +472,7 @@ def _duration_value(n: float | int | str, unit: str) -> str:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "month_year", "quarter", "season_year",
+    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "holiday", "month_year", "quarter", "season_year",
      "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
      "decade", "today", "rel_wd", "ago", "earlier_this", "the_year", "the_past_n", "this_weekend", "rel_unit", "in_n",
      "set_wd", "set_wd_pl", "set_month", "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}

@@ -118,8 +118,18 @@ class _Encoder:
             return
         if t.kind == "date":
             Y = z3.Int(f"Y{i}")
-            self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, t.day))
+            if getattr(t, "floating", False):  # Thanksgiving: the first Thursday on or after Nov. 22
+                def first_day(y):
+                    d = cal.days_from_civil(y, t.month, t.day)
+                    return d + (t.weekday - cal.weekday(d)) % 7
+                self._near_year(i, S, first_day)
+            else:
+                self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, t.day))
             add([E == S + 1, S >= P - 366, S <= P + 366])
+            if t.direction == "past":  # "last Thanksgiving"
+                add([S <= P])
+            elif t.direction == "future":
+                add([S > P])
             if (t.month, t.day) == (2, 29):
                 add([cal.is_leap(Y)])
         elif t.kind == "month":
