@@ -329,16 +329,19 @@ def _minimize(s, core: list[Claim], lits, budget) -> list[Claim]:
     return core
 
 
-def _soft_cost(enc: "_Encoder", problem: Problem, prior: bool = False):
-    penalties = [z3.If(enc.formula(sc.formula), 0, sc.weight) for sc in problem.soft if sc.prior == prior and enc.covers(sc.formula)]
-    return z3.Sum(penalties) if penalties else z3.IntVal(0)
-
-
 def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, prior: bool = False, hard: list | None = None) -> list:
     """Hard constraints that hold exactly in the optimal readings: claims plus soft cost at its minimum."""
     if hard is None:
         hard = enc.base + [enc.formula(c.formula) for c in active]
-    cost = _soft_cost(enc, problem, prior)
+    softs = [sc for sc in problem.soft if sc.prior == prior and enc.covers(sc.formula)]
+    if not softs:
+        return hard
+    wanted = [enc.formula(sc.formula) for sc in softs]
+    s = z3.Solver()
+    s.add(hard + wanted)
+    if _check(s, budget) == z3.sat:  # the usual case: every convention can hold at once
+        return hard + wanted
+    cost = z3.Sum([z3.If(f, 0, sc.weight) for f, sc in zip(wanted, softs)])
     opt = z3.Optimize()
     opt.set("timeout", budget.ms_left())
     opt.add(hard)
