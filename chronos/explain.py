@@ -27,13 +27,19 @@ def _quote(doc: Document, span: tuple[int, int]) -> str:
     return f"'{doc.text[span[0]:span[1]]}'"
 
 
-def _claim_evidence(doc: Document, c: Claim, values: dict[str, int]) -> str:
+def _claim_evidence(doc: Document, c: Claim, values: dict[str, int], show_day: bool = False) -> str:
     text = _quote(doc, c.spans[0])
     if c.rule.id.startswith("Series.OrdinalMismatch"):
         text = f"'{c.says.split(chr(39))[1]}'" if "'" in c.says else text
-    if c.event_var and c.event_var in values and not c.event_var.startswith("S"):
+    if c.event_var and c.event_var in values and (show_day or not c.event_var.startswith("S")):
         text += f" ({fmt_date(values[c.event_var])})"
     return text
+
+
+def _evidence_day(others: list[Claim], sol: Solution) -> int | None:
+    """The day the other claims of a conflict resolve to, when one of them names a day."""
+    days = [sol.values[c.event_var] for c in others if c.event_var in sol.values]
+    return max(days) if days else None
 
 
 def _join(items: list[str]) -> str:
@@ -58,9 +64,9 @@ def _age(born: dt.date, day: int) -> int:
     return d.year - born.year - ((d.month, d.day) < (born.month, born.day))
 
 
-def _fact(c: Claim, sol: Solution, doc: Document) -> str:
+def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = None) -> str:
     rule = c.rule.id
-    day = sol.best if sol.best is not None else 0
+    day = evidence_day if evidence_day is not None else sol.best if sol.best is not None else 0
     if rule.startswith("Tenure."):
         if rule == "Tenure.ElectOutsideTransition":
             windows = " and ".join(f"from {fmt_date(a)} to {fmt_date(b)}" for a, b in c.context.get("elect", []))
@@ -99,10 +105,14 @@ def _timex_date(c: Claim, sol: Solution) -> str:
 def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: Problem) -> Finding:
     victim = conflict.victim
     others = [c for c in conflict.core if c is not victim]
-    evidence = [_claim_evidence(doc, c, sol.values) for c in others]
+    anchor = fmt_range(sol.earliest, sol.latest) if sol.earliest is not None else "no consistent date"
+    # A wide anchor says little: then name the day the evidence itself resolves to.
+    day = _evidence_day(others, sol) if not sol.given and sol.earliest is not None and sol.latest - sol.earliest > 62 else None
+    if day is not None:
+        anchor = f"around {fmt_date(day)}"
+    evidence = [_claim_evidence(doc, c, sol.values, show_day=day is not None) for c in others]
     if sol.given and sol.best is not None:
         evidence.insert(0, "the publication date")  # the anchor names the day
-    anchor = fmt_range(sol.earliest, sol.latest) if sol.earliest is not None else "no consistent date"
     ctx = defaultdict(str, victim.context)
     joined = _join(evidence)
     ctx.update(
@@ -112,7 +122,7 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
         event_date=fmt_date(sol.values[victim.event_var]) if victim.event_var in sol.values else anchor,
         timex_date=_timex_date(victim, sol),
         anchor=anchor,
-        fact=_fact(victim, sol, doc),
+        fact=_fact(victim, sol, doc, day),
         text=doc.text[victim.spans[0][0]:victim.spans[0][1]],
     )
     if victim.rule.id == "Calendar.WeekdayMismatch":

@@ -58,6 +58,7 @@ class _Encoder:
         self.vars: dict[str, z3.ArithRef | int] = {"P": published.toordinal() if published else z3.Int("P")}
         self.base: list = []
         self._p_civil: tuple | None = None
+        self.choices: dict[int, list[tuple[int, int]]] = {}
         lo, hi = problem.window
         P = self.vars["P"]
         if not isinstance(P, int):
@@ -91,107 +92,110 @@ class _Encoder:
                 self._p_civil = (y, m, d)
         return self._p_civil
 
-    def _near_year(self, i: int, S, first_day) -> None:
-        """S = first_day(Y) for Y the year of P, the year before or the year after."""
-        y = self.p_civil()[0]
-        Y = z3.Int(f"Y{i}")
-        options = [(y + k, first_day(y + k)) for k in (-1, 0, 1)]
-        self.base.append(z3.Or([z3.And(Y == yy, S == day) for yy, day in options]))
-
     def p_quarter(self):
-        """The quarter of P, 0..3, as its own variable (keeps the arithmetic linear)."""
+        """The quarter of P, 0..3 (its own variable when P is unknown, keeping the arithmetic linear)."""
+        _, m, _ = self.p_civil()
+        if isinstance(m, int):
+            return (m - 1) // 3
         if "qP" not in self.vars:
             q = z3.Int("qP")
-            _, m, _ = self.p_civil()
             self.base += [q >= 0, q <= 3, 3 * q <= m - 1, m - 1 <= 3 * q + 2]
             self.vars["qP"] = q
         return self.vars["qP"]
 
     def _define(self, i: int, t) -> None:
-        P = self.vars["P"]
+        """S{i}/E{i} from the expression's alternative readings. With P given every reading
+        folds to two integers: the candidates are kept for the fast path in `solve`."""
         S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
         self.vars[f"S{i}"], self.vars[f"E{i}"] = S, E
-        add = self.base.extend
+        alternatives = self._alternatives(t)
+        if isinstance(self.vars["P"], int):
+            choices = [(s, e) for s, e, conds in alternatives if all(conds)]
+            self.choices[i] = choices
+            self.base.append(z3.Or([z3.And(S == s, E == e) for s, e in choices]) if choices else z3.BoolVal(False))
+        else:
+            self.base.append(z3.Or([z3.And(S == s, E == e, *conds) for s, e, conds in alternatives]))
+
+    def _alternatives(self, t) -> list[tuple]:
+        """Readings of a time expression as (first day, day after the last, conditions), in
+        terms of P: integers when P is given, Z3 terms otherwise."""
+        P = self.vars["P"]
         if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None:
             a, b = interval_of(t)
-            add([S == a, E == b])
-            return
+            return [(a, b, [])]
         if t.kind == "date":
-            Y = z3.Int(f"Y{i}")
-            if getattr(t, "floating", False):  # Thanksgiving: the first Thursday on or after Nov. 22
-                def first_day(y):
-                    d = cal.days_from_civil(y, t.month, t.day)
-                    return d + (t.weekday - cal.weekday(d)) % 7
-                self._near_year(i, S, first_day)
-            else:
-                self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, t.day))
-            add([E == S + 1, S >= P - 366, S <= P + 366])
-            if t.direction == "past":  # "last Thanksgiving"
-                add([S <= P])
-            elif t.direction == "future":
-                add([S > P])
-            if (t.month, t.day) == (2, 29):
-                add([cal.is_leap(Y)])
-        elif t.kind == "month":
-            self._near_year(i, S, lambda y: cal.days_from_civil(y, t.month, 1))
-            add([E == cal.month_start(z3.Int(f"Y{i}"), t.month)])
-            if t.offset < 0 or t.direction == "past":
-                add([S <= P, S >= P - 366])
-            elif t.offset > 0 or t.direction == "future":
-                add([E > P, S <= P + 366])
-            else:
-                add([S <= P + 366, E >= P - 366])
-        elif t.kind == "weekday":
+            y = self.p_civil()[0]
+            out = []
+            for yy in (y - 1, y, y + 1):
+                d = cal.days_from_civil(yy, t.month, t.day)
+                if getattr(t, "floating", False):  # Thanksgiving: the first Thursday on or after Nov. 22
+                    d = d + (t.weekday - cal.weekday(d)) % 7
+                conds = [d >= P - 366, d <= P + 366]
+                if t.direction == "past":  # "last Thanksgiving"
+                    conds.append(d <= P)
+                elif t.direction == "future":
+                    conds.append(d > P)
+                if (t.month, t.day) == (2, 29):
+                    conds.append(cal.is_leap(yy))
+                out.append((d, d + 1, conds))
+            return out
+        if t.kind == "month":
+            y = self.p_civil()[0]
+            out = []
+            for yy in (y - 1, y, y + 1):
+                s, e = cal.days_from_civil(yy, t.month, 1), cal.month_start(yy, t.month)
+                if t.offset < 0 or t.direction == "past":
+                    conds = [s <= P, s >= P - 366]
+                elif t.offset > 0 or t.direction == "future":
+                    conds = [e > P, s <= P + 366]
+                else:
+                    conds = [s <= P + 366, e >= P - 366]
+                out.append((s, e, conds))
+            return out
+        if t.kind == "weekday":
             # "last Friday": the latest Friday before publication; "next Friday": the first after
             lo, hi = {-1: (-7, -1), 1: (1, 7)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
             elif t.direction == "reported" and t.offset == 0:
                 lo, hi = -6, 0  # "Thursday's ruling": a day already reported, publication day included
-            add([E == S + 1, S >= P + lo, S <= P + hi])
-            if isinstance(P, int):
-                add([z3.Or([S == P + k for k in range(lo, hi + 1) if cal.weekday(P + k) == t.weekday])])
-            else:
-                add([cal.weekday(S) == t.weekday])
-        elif t.kind == "rel":
-            self._define_rel(t, S, E)
-        elif t.kind in ("quarter", "season", "year"):
+            wd = cal.weekday(P)
+            return [(P + k, P + k + 1, [wd == (t.weekday - k) % 7]) for k in range(lo, hi + 1)]
+        if t.kind == "rel":
+            return [self._rel(t) + ([],)]
+        if t.kind in ("quarter", "season", "year"):
             y, m, _ = self.p_civil()
             yy = y + t.offset
             if t.kind == "quarter":
-                add([S == cal.days_from_civil(yy, 3 * t.quarter - 2, 1), E == cal.month_start(yy, 3 * t.quarter)])
-            elif t.kind == "season":
+                return [(cal.days_from_civil(yy, 3 * t.quarter - 2, 1), cal.month_start(yy, 3 * t.quarter), [])]
+            if t.kind == "season":
                 a, b = cal_season(t.season)
-                add([S == cal.days_from_civil(yy, a, 1), E == cal.month_start(yy, b - 1)])
-            else:
-                add([S == cal.days_from_civil(yy, 1, 1), E == cal.days_from_civil(yy + 1, 1, 1)])
+                return [(cal.days_from_civil(yy, a, 1), cal.month_start(yy, b - 1), [])]
+            return [(cal.days_from_civil(yy, 1, 1), cal.days_from_civil(yy + 1, 1, 1), [])]
+        raise ValueError(f"no day variables for {t.kind}")
 
-    def _define_rel(self, t, S, E) -> None:
+    def _rel(self, t) -> tuple:
         P = self.vars["P"]
-        add = self.base.extend
         unit, k = t.unit, t.offset
         if unit in ("D", "H", "MIN", "S"):
-            add([S == P + k, E == S + 1])
-        elif unit == "W":
-            add([S == cal.week_start(P) + 7 * k, E == S + 7])
-        elif unit == "WE" and t.direction == "near":
-            add([S == cal.week_start(P - 3) + 5, E == S + 2])  # Mon-Wed: the one just gone; Thu-Sun: this one
-        elif unit == "WE":
-            add([S == cal.week_start(P) + 5 + 7 * k, E == S + 2])
-        elif unit in ("M", "Y", "Q", "DE", "CE"):
+            return P + k, P + k + 1
+        if unit == "W":
+            return cal.week_start(P) + 7 * k, cal.week_start(P) + 7 * k + 7
+        if unit == "WE" and t.direction == "near":
+            return cal.week_start(P - 3) + 5, cal.week_start(P - 3) + 7  # Mon-Wed: the one just gone; Thu-Sun: this one
+        if unit == "WE":
+            return cal.week_start(P) + 5 + 7 * k, cal.week_start(P) + 7 + 7 * k
+        if unit in ("M", "Y", "Q", "DE", "CE"):
             y, m, _ = self.p_civil()
             if unit == "M":
-                idx = m - 1 + k
-                add([S == cal.month_start(y, idx), E == cal.month_start(y, idx + 1)])
-            elif unit == "Q":
+                return cal.month_start(y, m - 1 + k), cal.month_start(y, m + k)
+            if unit == "Q":
                 q0 = 3 * self.p_quarter() + 3 * k  # first month index of the quarter k quarters from P's
-                add([S == cal.month_start(y, q0), E == cal.month_start(y, q0 + 3)])
-            else:
-                span = {"Y": 1, "DE": 10, "CE": 100}[unit]
-                first = y - y % span + span * k if span > 1 else y + k
-                add([S == cal.days_from_civil(first, 1, 1), E == cal.days_from_civil(first + span, 1, 1)])
-        else:
-            add([S == P, E == S + 1])
+                return cal.month_start(y, q0), cal.month_start(y, q0 + 3)
+            span = {"Y": 1, "DE": 10, "CE": 100}[unit]
+            first = y - y % span + span * k if span > 1 else y + k
+            return cal.days_from_civil(first, 1, 1), cal.days_from_civil(first + span, 1, 1)
+        return P, P + 1
 
     # formulas ------------------------------------------------------------------------------
     def formula(self, f: Formula):
@@ -283,6 +287,8 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
             given = True
         # Pass 2: every expression, read with the publication day fixed.
         enc = _Encoder(problem, published)
+        if given and (fast := _fast_given(enc, problem, claims)) is not None:
+            return fast
         if given:
             active = _drop_conflicts(enc, claims, conflicts, budget)
             if active is None:
@@ -295,6 +301,61 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
         return Solution(lo, hi, best, given, values, conflicts)
     except _Timeout:
         return Solution(None, None, None, published is not None, conflicts=conflicts, timed_out=True)
+
+
+def _evaluate(f: Formula, values: dict[str, int]) -> bool:
+    """A formula at known day values, in plain Python (the fast path's check)."""
+    def term(t: Term) -> int:
+        return t[1] if t[0] is None else values[t[0]] + t[1]
+
+    if isinstance(f, Cmp):
+        a, b = term(f.a), term(f.b)
+        return a <= b if f.op == "<=" else a < b if f.op == "<" else a == b
+    if isinstance(f, InAny):
+        x = term(f.x)
+        return any(a <= x and (b is None or x < b) for a, b in f.intervals)
+    if isinstance(f, Overlaps):
+        s, e = term(f.s), term(f.e)
+        return any(e > a and (b is None or s < b) for a, b in f.intervals)
+    if isinstance(f, WeekdayIs):
+        return cal.weekday(term(f.x)) == f.weekday
+    if isinstance(f, Not):
+        return not _evaluate(f.f, values)
+    if isinstance(f, And):
+        return all(_evaluate(g, values) for g in f.fs)
+    return any(_evaluate(g, values) for g in f.fs)
+
+
+def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solution | None:
+    """With the publication day given, each expression has a few candidate readings and the
+    conventions speak of one expression at a time: take each expression's best reading (the
+    nearest to publication on a tie). If every claim then holds, that is an optimal solution
+    and Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
+    if problem.extra_vars:
+        return None
+    P = enc.v("P")
+    per_expression: dict[str, list] = {}
+    for sc in problem.soft:
+        names = _vars_of(sc.formula, set()) - {"P"}
+        indexes = {n[1:] for n in names}
+        if len(indexes) > 1 or any(n[0] not in "SE" for n in names):
+            return None
+        if indexes:
+            per_expression.setdefault(indexes.pop(), []).append(sc)
+    values = {"P": P}
+    for i, choices in enc.choices.items():
+        if not choices:
+            return None
+        softs = per_expression.get(str(i), [])
+
+        def score(c: tuple[int, int]) -> tuple[int, int]:
+            vals = {"P": P, f"S{i}": c[0], f"E{i}": c[1]}
+            return (-sum(sc.weight for sc in softs if not _evaluate(sc.formula, vals)), -abs(c[0] - P))
+
+        values[f"S{i}"], values[f"E{i}"] = max(choices, key=score)
+    if all(_evaluate(c.formula, values) for c in claims):
+        return Solution(P, P, P, True, values, [])
+    return None
 
 
 def _drop_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict], budget) -> list[Claim] | None:
