@@ -424,7 +424,7 @@ class Builder:
         that...') can quote old words and makes no claim."""
         for p in self.m.people:
             people = [self.kb.people[pid] for pid in p.people]
-            if not people or any(q.died is None for q in people):
+            if not p.grounded or not people or any(q.died is None for q in people):
                 continue
             speech = _speech_verb(self.m.text, p.start, p.end)
             if speech is None:

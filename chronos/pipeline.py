@@ -141,7 +141,11 @@ def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> 
     # When does the text say it was written? Ask only the claims that contradicted the given
     # date, and the claims they conflicted with: the rest cannot move the answer much, and
     # solving the whole text again would double the cost of every conflicting article.
-    core = {c.id: c for conflict in given.conflicts for c in conflict.core}
+    trusted = [c for c in given.conflicts if c.victim.rule.severity == Severity.error]
+    if not trusted:
+        return []  # warnings (tense, ledgers) are too weak to call a story recycled
+    given = dataclasses.replace(given, conflicts=trusted)
+    core = {c.id: c for conflict in trusted for c in conflict.core}
     own = solve(dataclasses.replace(problem, claims=list(core.values()), soft=[]), None, options.timeout_ms)
     if own.timed_out or own.latest is None or own.conflicts:
         return []

@@ -26,6 +26,9 @@ class PersonMention:
     end: int
     text: str
     people: tuple[str, ...]  # candidate KB person ids (an ambiguous alias has several)
+    # News names a person in full first and by surname after: a one-word name counts as
+    # this person only once the full name has appeared (or a title says who it is).
+    grounded: bool = True
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     """Longest KB alias in each run of capitalised words."""
     out: list[PersonMention] = []
     aliases = kb.people_by_alias
+    introduced: set[str] = set()
     for run in _CAP_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
         i = 0
@@ -83,7 +87,11 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                     name = name[:-2]
                 ids = aliases.get(name.lower())
                 if ids:
-                    out.append(PersonMention(s, s + len(name), name, tuple(ids)))
+                    full = " " in name.strip()
+                    grounded = full or any(pid in introduced for pid in ids)
+                    if full:
+                        introduced.update(ids)
+                    out.append(PersonMention(s, s + len(name), name, tuple(ids), grounded))
                     i = j
                     break
             else:
@@ -93,10 +101,13 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMention]:
     rx = _kb_regex(kb)
+    # the title regex ends "<title>( elect)? $": a cheap test of the text's end before the regex
+    # (which tries each of the 80 starts) keeps a page of "May May May ..." fast
+    endings = tuple(kb.offices_by_title) + ("elect",)
     out: list[TitleMention] = []
     for p in people:
         left = text[max(0, p.start - 80):p.start]
-        m = rx.search(left)
+        m = rx.search(left) if left[-1:].isspace() and left.rstrip().lower().endswith(endings) else None
         name_start = p.start
         if not m:
             # an alias that starts with a title ("Pope Francis", "Queen Elizabeth II", "President Xi"),
@@ -160,6 +171,8 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.-]+\s+){0,3}$")
 def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
     out: list[AgeMention] = []
     for p in people:
+        if not p.grounded:
+            continue
         m = _AGE_AFTER.match(text[p.end:p.end + 14])
         if m:
             end = p.end + m.end("age")

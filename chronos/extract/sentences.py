@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -66,18 +67,35 @@ _PAST = re.compile(
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b", re.IGNORECASE)
 
 
+# How far (characters) either side of an expression its verb is looked for: every sentence of
+# ordinary prose fits; a run-on "sentence" of megabytes (a list, a table) stays linear to read.
+TENSE_WINDOW = 600
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_markers(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The tense markers of one sentence, sorted, and their starts: found once, not once per expression."""
+    markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT))
+                     for m in rx.finditer(text, s, e))
+    return markers, [m[0] for m in markers]
+
+
 def tense_at(text: str, sentence: Sentence, start: int, end: int) -> str:
     """'past', 'present' or 'future': the verb nearest to [start, end) in its sentence wins,
     with a future marker anywhere before the expression taking precedence (as HeidelTime does)."""
-    s, e = sentence.start, sentence.end
-    markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT))
-                     for m in rx.finditer(text, s, e) if not start <= m.start() < end)
+    found, starts = _sentence_markers(text, sentence.start, sentence.end)
+    near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, end + TENSE_WINDOW)]
+    markers = [m for m in near if not start <= m[0] < end]
+    first_end = [0] * len(markers) + [end + TENSE_WINDOW + 1]  # least end of markers[j:]
+    for j in range(len(markers) - 1, -1, -1):
+        first_end[j] = min(markers[j][1], first_end[j + 1])
+    m_starts = [m[0] for m in markers]
     best: tuple[int, str] | None = None
     for i, (m_start, m_end, tense) in enumerate(markers):
         dist = start - m_end if m_end <= start else m_start - end
         # "will meet ... on Thursday": a future marker governs what follows it, unless
         # another verb comes between ("he wants to see it end, Trump told ... on Wednesday")
-        if tense == "future" and m_end <= start and not any(ms >= m_end and me <= start for ms, me, _ in markers[i + 1:]):
+        if tense == "future" and m_end <= start and not first_end[bisect.bisect_left(m_starts, m_end, i + 1)] <= start:
             dist = min(dist, 15)
         if best is None or dist < best[0]:
             best = (dist, tense)
