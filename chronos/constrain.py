@@ -473,8 +473,8 @@ class Builder:
         for i, d in enumerate(ts):
             if d.kind not in ("date", "month", "year"):
                 continue
-            for j, r in enumerate(ts):
-                if j == i or not has_var(r) or abs(j - i) != 1:
+            for j in (i - 1, i + 1):  # only the neighbours (a loop over all was quadratic)
+                if not 0 <= j < len(ts) or not has_var(r := ts[j]):
                     continue
                 if j < i:
                     between = self.m.text[r.end:d.start]

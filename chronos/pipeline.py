@@ -67,7 +67,7 @@ def check_document(doc: Document, options: Options = Options()) -> Report:
                                     message=rule.message.format(limit=options.timeout_ms)))
     findings += [conflict_finding(doc, c, sol, problem) for c in sol.conflicts]
     if doc.published is not None and sol.conflicts and not sol.timed_out:
-        findings += _stale(doc, problem, sol, rules, options)
+        findings += _stale(doc, build(mentions, kb, rules, None), sol, rules, options)
     if doc.published is not None and not any(f.rule == "Stale.EarlierText" for f in findings):
         findings += _stale_dateline(doc, mentions, rules)
     expressions = [
@@ -133,24 +133,29 @@ def _stale_dateline(doc: Document, mentions: Mentions, rules) -> list[Finding]:
     return []
 
 
+def _own_anchor(own: Solution) -> str:
+    if own.latest - own.earliest <= 62:
+        return fmt_range(own.earliest, own.latest)
+    return f"{fmt_range(own.earliest, own.latest)}, most likely around {fmt_range(own.best, own.best)}"
+
+
 def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> list[Finding]:
     """With a given date the text contradicts, ask when the text itself says it was written."""
     rule = rules.get("Stale.EarlierText")
     if rule is None or not rule.enabled:
         return []
-    # When does the text say it was written? Ask only the claims that contradicted the given
-    # date, and the claims they conflicted with: the rest cannot move the answer much, and
-    # solving the whole text again would double the cost of every conflicting article.
+    # Only an error-level conflict (a title, an age, a weekday beside its date) is firm enough:
+    # tense and ledger warnings are too weak to call a story recycled.
     trusted = [c for c in given.conflicts if c.victim.rule.severity == Severity.error]
     if not trusted:
-        return []  # warnings (tense, ledgers) are too weak to call a story recycled
+        return []
     given = dataclasses.replace(given, conflicts=trusted)
-    core = {c.id: c for conflict in trusted for c in conflict.core}
-    own = solve(dataclasses.replace(problem, claims=list(core.values()), soft=[]), None, options.timeout_ms)
-    if own.timed_out or own.latest is None or own.conflicts:
+    # When does the text itself say it was written? Its whole evidence, without the date.
+    own = solve(problem, None, options.timeout_ms)
+    if own.timed_out or own.best is None or own.conflicts:
         return []
     published = doc.published.toordinal()
-    gap = published - own.latest
+    gap = published - own.latest  # at least this much older: the latest day the text allows
     if gap < STALE_DAYS:
         return []
     victims = [c.victim for c in given.conflicts]
@@ -162,7 +167,7 @@ def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> 
         rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
         message=rule.message.format(published=fmt_range(published, published), evidence=_join(quotes[:3]),
                                     dates="dates" if len(set(quotes[:3])) == 1 else "date",
-                                    anchor=fmt_range(own.earliest, own.latest), gap=gap_text),
-        explanation=[f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {fmt_range(own.earliest, own.latest)}."],
+                                    anchor=_own_anchor(own), gap=gap_text),
+        explanation=[f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {_own_anchor(own)}."],
         related=[doc.span(a, b) for c in victims for a, b in c.spans[:1] if (a, b) != (s, e)],
     )]

@@ -285,3 +285,27 @@ def test_no_network_access(here, monkeypatch):
     for fmt in ("html", "json", "sarif", "text"):
         r = cli("check", "n.txt", "--format", fmt, "-o", f"n.{fmt}", "--fail-on", "never")
         assert r.exit_code == 0, (fmt, r.output, r.exception)
+
+
+# -- no catastrophic backtracking (bench/adversarial.py prints the growth up to 1 MB) ---------------
+
+@pytest.mark.parametrize("case", ["digits", "comma_list", "last_last", "weekdays", "may_may", "capitalised",
+                                  "dates_lines", "since_since"])
+def test_adversarial_text_is_linear(case):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from adversarial import time_case
+
+    assert time_case(case, 100_000) < 10  # typically 0.2-2 s; quadratic patterns took minutes
+
+
+def test_long_run_on_text_is_bounded_end_to_end():
+    from chronos.document import Document
+
+    text = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday " * 700  # 40 KB, one sentence, 4,900 expressions
+    started = time.monotonic()
+    report = check_document(Document(text=text), Options(timeout_ms=1000))
+    assert time.monotonic() - started < 20
+    assert len(report.expressions) == 4900 and report.error is None
+    assert any(f.rule == "Solver.Timeout" for f in report.findings) or report.anchor.earliest is not None

@@ -47,12 +47,19 @@ class _Budget:
     def ms_left(self) -> int:
         return max(1, int((self.deadline - time.monotonic()) * 1000))
 
+    def check(self) -> None:
+        """Building the Z3 terms counts too: thousands of expressions must not outlast the limit."""
+        if time.monotonic() > self.deadline:
+            raise _Timeout
+
 
 class _Encoder:
     """Z3 terms for one problem: P, S/E per expression, helper calendar variables."""
 
-    def __init__(self, problem: Problem, published: dt.date | None = None, only: set[int] | None = None):
+    def __init__(self, problem: Problem, published: dt.date | None = None, only: set[int] | None = None,
+                 budget: _Budget | None = None):
         self.p = problem
+        self.budget = budget
         # A given publication day is a plain integer: every calendar term built from it folds
         # to a constant, and Z3 is left with small finite choices.
         self.vars: dict[str, z3.ArithRef | int] = {"P": published.toordinal() if published else z3.Int("P")}
@@ -65,6 +72,8 @@ class _Encoder:
             self.base += [P >= lo, P <= hi]
         for i, t in enumerate(problem.timexes):
             if has_var(t) and (only is None or i in only):
+                if budget is not None and i % 64 == 0:
+                    budget.check()
                 self._define(i, t)
         for name in problem.extra_vars:
             self.vars[name] = z3.Int(name)
@@ -199,6 +208,8 @@ class _Encoder:
 
     # formulas ------------------------------------------------------------------------------
     def formula(self, f: Formula):
+        if self.budget is not None:
+            self.budget.check()
         if isinstance(f, Cmp):
             a, b = self.term(f.a), self.term(f.b)
             return {"<=": lambda: a <= b, "<": lambda: a < b, "==": lambda: a == b}[f.op]()
@@ -273,10 +284,11 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
     budget = _Budget(timeout_ms)
     claims = sorted(problem.claims, key=lambda c: c.id)
     conflicts: list[Conflict] = []
+    given = published is not None
     try:
         if published is None:
             # Pass 1: the anchor, from the expressions that can move it.
-            enc = _Encoder(problem, None, only=_needed_for_anchor(problem))
+            enc = _Encoder(problem, None, only=_needed_for_anchor(problem), budget=budget)
             active = _drop_conflicts(enc, claims, conflicts, budget)
             if active is None:
                 return Solution(None, None, None, False)
@@ -286,7 +298,7 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
         else:
             given = True
         # Pass 2: every expression, read with the publication day fixed.
-        enc = _Encoder(problem, published)
+        enc = _Encoder(problem, published, budget=budget)
         if given and (fast := _fast_given(enc, problem, claims)) is not None:
             return fast
         if given:
@@ -300,7 +312,7 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
         values = _values(enc, active, problem, budget)
         return Solution(lo, hi, best, given, values, conflicts)
     except _Timeout:
-        return Solution(None, None, None, published is not None, conflicts=conflicts, timed_out=True)
+        return Solution(None, None, None, given, conflicts=conflicts, timed_out=True)
 
 
 def _evaluate(f: Formula, values: dict[str, int]) -> bool:
