@@ -364,7 +364,11 @@ def batch(src: str, out: str, workers: int | None, resume: bool, scheduler: str 
             import dask.distributed  # noqa: F401
         except ImportError:
             raise click.ClickException("Dask is not installed: pip install 'chronos[dask]'") from None
-    counts = run_batch(src, out, workers=workers, resume=resume, scheduler=scheduler, dask_local=dask_mode == "local",
-                       chunk=chunk_size)
+    try:
+        counts = run_batch(src, out, workers=workers, resume=resume, scheduler=scheduler, dask_local=dask_mode == "local",
+                           chunk=chunk_size)
+    except OSError as exc:  # an output directory that does not exist, a full disk: one line, exit 2
+        click.echo(f"chronos: {exc.filename or out}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     click.echo(f"chronos: {counts['written']} written ({counts['errors']} errors), {counts['skipped']} skipped -> {out}",
                err=True)

@@ -18,7 +18,7 @@ from chronos.normalize import timex_value
 from chronos.rules import load_rules
 from chronos.solve import Solution, solve
 
-DEFAULT_TIMEOUT_MS = 5000
+DEFAULT_TIMEOUT_MS = 10000  # a backstop: Z3 work is bounded by solve.RESOURCE_LIMIT
 STALE_DAYS = 180  # a text this much older than its given date is reported as recycled
 
 

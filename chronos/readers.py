@@ -59,6 +59,7 @@ def input_format(name: str, requested: str = "auto") -> str:
 def read_document(name: str, data: bytes, published: dt.date | None, fmt: str = "auto") -> Document:
     """A Document from a file's bytes. For Markdown and HTML a date in the file (front matter `date:`,
     a published-time meta tag) is the publication date unless `published` is given."""
+    name = display_name(name)  # a file name that is not UTF-8 would break every output format
     text = decode(data, name)
     if not text.strip():
         raise InputError(f"{name}: {'empty' if not data else 'only whitespace'}, nothing to check")
@@ -72,6 +73,11 @@ def read_document(name: str, data: bytes, published: dt.date | None, fmt: str = 
         raise InputError(f"{name}: no text to check outside the {kind} markup")
     return Document(text=extracted.text, name=name, published=published or extracted.published,
                     source=text, offset_map=extracted.offset_map)
+
+
+def display_name(name: str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 (kept by the OS as surrogates) as \\xff."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def iter_paths(paths: list[str]) -> list[str]:

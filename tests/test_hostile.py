@@ -87,6 +87,20 @@ def test_missing_path_and_empty_directories(here):
     refused(cli("check", "pdfs", "good.txt"), "pdfs", "no text files")
 
 
+def test_file_name_that_is_not_utf8(here):
+    import os
+
+    try:
+        with open(os.path.join(os.fsencode(here), b"ok\xfe.txt"), "wb") as f:
+            f.write(GOOD.encode())
+    except OSError:
+        pytest.skip("the file system refuses non-UTF-8 names")
+    for fmt in ("json", "sarif", "html", "text"):
+        r = cli("check", os.fsdecode(b"ok\xfe.txt"), "--format", fmt, "-o", f"out.{fmt}")
+        assert r.exit_code == 0, (fmt, r.stderr)
+    assert "ok\\\\xfe.txt" in (here / "out.json").read_text(encoding="utf-8")
+
+
 # -- bad options ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, needle", [("2025-02-30", "day is out of range"), ("yesterday", "YYYY-MM-DD"),
@@ -221,6 +235,12 @@ def test_batch_hostile_lines(tmp_path):
     assert [rec.get("id") for rec in records] == [1, None, 2, None, 3, 4]
     assert all(records[i].get("error") is None and "anchor" in records[i] for i in (0, 2, 5))
     assert records[1]["line"] == 2 and records[3]["line"] == 4 and "published" in records[4]["error"]
+
+
+def test_batch_output_into_missing_directory(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "On Monday officials met."}\n', encoding="utf-8")
+    refused(cli("batch", src, "-o", tmp_path / "no" / "out.jsonl", "--workers", "1"), "No such file or directory")
 
 
 # -- the solver never hangs ----------------------------------------------------------------------

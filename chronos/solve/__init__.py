@@ -40,12 +40,21 @@ class Solution:
     timed_out: bool = False
 
 
+# Z3 work allowed per solver call, in its deterministic resource units: the same input gives
+# the same answer however loaded the machine is. The wall-clock budget is only a backstop.
+RESOURCE_LIMIT = 8_000_000
+
+
 class _Budget:
     def __init__(self, ms: int):
         self.deadline = time.monotonic() + ms / 1000
 
     def ms_left(self) -> int:
         return max(1, int((self.deadline - time.monotonic()) * 1000))
+
+    def limit(self, solver) -> None:
+        solver.set("timeout", self.ms_left())
+        solver.set("rlimit", RESOURCE_LIMIT)
 
     def check(self) -> None:
         """Building the Z3 terms counts too: thousands of expressions must not outlast the limit."""
@@ -241,7 +250,7 @@ class _Timeout(Exception):
 
 
 def _check(s, budget: _Budget, *assumptions):
-    s.set("timeout", budget.ms_left())
+    budget.limit(s)
     r = s.check(*assumptions)
     if r == z3.unknown:
         raise _Timeout
@@ -416,7 +425,7 @@ def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, pri
         return hard + wanted
     cost = z3.Sum([z3.If(f, 0, sc.weight) for f, sc in zip(wanted, softs)])
     opt = z3.Optimize()
-    opt.set("timeout", budget.ms_left())
+    budget.limit(opt)
     opt.add(hard)
     opt.minimize(cost)
     if opt.check() != z3.sat:
@@ -433,7 +442,7 @@ def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
     likely = _optimal(enc, active, problem, budget, prior=True, hard=hard)
     best = _best_day(_extreme(likely, P, budget, minimize=True), _extreme(likely, P, budget, minimize=False))
     s = z3.Solver()
-    s.set("timeout", budget.ms_left())
+    budget.limit(s)
     s.add(likely + [P == best])
     if s.check() != z3.sat:  # the best day may fall in a gap of the interval
         best = _extreme(likely, P, budget, minimize=True)
@@ -442,7 +451,7 @@ def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
 
 def _values(enc, active, problem, budget) -> dict[str, int]:
     s = z3.Solver()
-    s.set("timeout", budget.ms_left())
+    budget.limit(s)
     s.add(_optimal(enc, active, problem, budget))
     if s.check() != z3.sat:
         raise _Timeout
@@ -462,7 +471,7 @@ def _values(enc, active, problem, budget) -> dict[str, int]:
 
 def _extreme(hard, P, budget, minimize: bool) -> int:
     opt = z3.Optimize()
-    opt.set("timeout", budget.ms_left())
+    budget.limit(opt)
     opt.add(hard)
     (opt.minimize if minimize else opt.maximize)(P)
     if opt.check() != z3.sat:
