@@ -310,7 +310,11 @@ class Builder:
         if how == "timex":
             t = self.m.timexes[i]
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-        elif how == "present":
+        elif how == "present" and self.m.sentences.has_verb(tm.start):
+            died = [self.kb.people[pid].died for pid in tm.people]
+            if rule == "Tenure.TitleOutOfOffice" and all(died):
+                # "President Lincoln's address": the title of someone long dead is history, not a claim about now
+                ivs = ivs + ((max(died).toordinal(), None),)
             self.claim(rule, InAny(var("P"), ivs), span, says, facts, **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)

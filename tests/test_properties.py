@@ -245,6 +245,17 @@ DETERMINISM_TEXT = (
     "quarter was strong. Two days ago, on 11/02/89, İstanbul officials met; they will meet again next month.\n")
 
 
+def test_same_result_whatever_was_checked_before():
+    """Found by the property above: Z3's choice among equally good readings followed the terms built
+    for earlier documents, so "May" came out 2026-05 in a fresh process and 2025-05 later."""
+    text = "May ﬁscal since May ago President p.m. \n\n May ago late since 1990s President"
+    first = chronos.check(text).model_dump_json()
+    chronos.check("President \n\n \u202e Trump Thursday, days <script> will was Donald 中文 \t ﬁscal in <script> said the "
+                  "fiscal \u200b 中文 year will 2025-07-03 today 2025-07-03 \n\n 5, noon é days 中文 met &amp; ; é 1990s "
+                  "\u200b 11/02/89 in 5, \n Sept. \u200b ß . since said quarter 5, the Barack on noon 5")
+    assert chronos.check(text).model_dump_json() == first
+
+
 def test_same_input_same_json_bytes(tmp_path):
     """Two runs in fresh interpreters with different hash seeds write byte-identical JSON."""
     src = tmp_path / "a.txt"

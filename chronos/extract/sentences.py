@@ -49,6 +49,11 @@ class SentenceIndex:
     def index_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
+    def has_verb(self, offset: int) -> bool:
+        """Whether the sentence holding `offset` has a verb to read a tense from (headlines and lists may not)."""
+        sent = self.sentence_of(offset)
+        return any(rx.search(self.text, sent.start, sent.end) for rx in (_PRESENT, _PAST, _FUTURE))
+
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index_of(offset)] if self.sentences else Sentence(0, len(self.text))
 

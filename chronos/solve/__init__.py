@@ -290,6 +290,10 @@ def _needed_for_anchor(problem: Problem) -> set[int]:
 
 
 def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -> Solution:
+    # A fresh Z3 context per problem: in a shared one, which of several equally good models Z3
+    # returns depends on every term built before (the same article read "May" as 2025-05 or
+    # 2026-05 depending on the documents checked earlier in the process). Created on first use.
+    z3.z3._main_ctx = None
     budget = _Budget(timeout_ms)
     claims = sorted(problem.claims, key=lambda c: c.id)
     conflicts: list[Conflict] = []
