@@ -121,6 +121,7 @@ class Problem:
 # Publication can be anywhere in this window unless the text says otherwise.
 WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
+HISTORY_DAYS = 50 * 365  # a title whose last term ended this long ago is read as history
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
@@ -173,8 +174,14 @@ class Builder:
                 continue
             if day_level and not is_day_level(t):
                 continue
-            if not is_day_level(t) and not _ADVERBIAL.search(self.m.text[max(0, t.start - 20):t.start]):
+            before = self.m.text[max(0, t.start - 20):t.start]
+            if t.kind == "date" and t.year is None:  # "Thanksgiving", "June 25": the clause's day only after "on"...
+                if not _ON_DAY.search(before):
+                    continue
+            elif not is_day_level(t) and not _ADVERBIAL.search(before):
                 continue
+            elif t.kind == "weekday" and _NTH_DAY.search(before):
+                continue  # "the fourth Thursday of November" describes a rule, not the clause's day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
             dist = abs(t.start - start)
@@ -304,6 +311,16 @@ class Builder:
                 self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                            f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
 
+    def _history_from(self, tm, ivs) -> int | None:
+        """From when a title names history: the holder's death, or (no death date known) half a
+        century after the last term ended."""
+        died = [self.kb.people[pid].died for pid in tm.people]
+        if all(died):
+            return max(died).toordinal()
+        if all(b is not None for _, b in ivs):
+            return max(b for _, b in ivs) + HISTORY_DAYS
+        return None
+
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         how, i = self.reference(tm.start, tm.end)
         span = [(tm.start, tm.end)]
@@ -311,10 +328,9 @@ class Builder:
             t = self.m.timexes[i]
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif how == "present" and self.m.sentences.has_verb(tm.start):
-            died = [self.kb.people[pid].died for pid in tm.people]
-            if rule == "Tenure.TitleOutOfOffice" and all(died):
-                # "President Lincoln's address": the title of someone long dead is history, not a claim about now
-                ivs = ivs + ((max(died).toordinal(), None),)
+            if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
+                # "President Lincoln's address": the title of someone long gone is history, not a claim about now
+                ivs = ivs + ((history, None),)
             self.claim(rule, InAny(var("P"), ivs), span, says, facts, **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
@@ -552,6 +568,8 @@ _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECAS
 # A yearless day or month within this many days of publication is read there, whatever the tense.
 _NEAR_DAYS = 45
 
+_NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each)\s+$", re.IGNORECASE)
+_ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|since|early|late|mid|of|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
