@@ -121,8 +121,10 @@ class Problem:
 # Publication can be anywhere in this window unless the text says otherwise.
 WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
-HISTORY_DAYS = 50 * 365  # a title whose last term ended this long ago is read as history
+LIFESPAN_YEARS = 110  # someone born this long before is no longer alive
+HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read as history
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
+DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}
@@ -237,7 +239,7 @@ class Builder:
         inside the interval, never narrow it."""
         dated = [(t, i) for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses))
                  if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None and tense != "future"]
-        head = [(t, i) for t, i in dated if t.kind == "date" and t.start < DATELINE_CHARS]
+        head = [(t, i) for t, i in dated if t.kind == "date" and t.start < DATELINE_CHARS and is_dateline(self.m.text, t.start, t.end)]
         if head:  # a dateline: the article's own date, or the day before
             t, i = head[0]
             self.soft.append(Soft(And((Cmp(var(f"S{i}"), "<=", var("P")), Cmp(var("P"), "<=", var(f"S{i}", 2)))), 8,
@@ -312,21 +314,29 @@ class Builder:
                            f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
 
     def _history_from(self, tm, ivs) -> int | None:
-        """From when a title names history: the holder's death, or (no death date known) half a
-        century after the last term ended."""
+        """From when a title names history: the holder's death, or a generation after the last
+        term ended, whichever comes first."""
         died = [self.kb.people[pid].died for pid in tm.people]
-        if all(died):
-            return max(died).toordinal()
+        options = [max(died).toordinal()] if all(died) else []
         if all(b is not None for _, b in ivs):
-            return max(b for _, b in ivs) + HISTORY_DAYS
-        return None
+            options.append(max(b for _, b in ivs) + HISTORY_DAYS)
+        return min(options, default=None)
 
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         how, i = self.reference(tm.start, tm.end)
         span = [(tm.start, tm.end)]
         if how == "timex":
             t = self.m.timexes[i]
-            self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+            spans = ivs
+            if rule == "Tenure.TitleOutOfOffice":
+                if not is_day_level(t):  # "in 2008, the year President Obama was elected": the title covers the election
+                    spans = spans + tuple((e.toordinal(), s.toordinal()) for pid in tm.people for term in self.kb.terms_of(pid)
+                                          if term.office in tm.offices and term.elected for e, s in [(term.elected, term.start)])
+                if (history := self._history_from(tm, ivs)) is not None:
+                    spans = spans + ((history, None),)
+            self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+        elif how == "present" and _in_quotation(self.m.text, tm.start):
+            return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
         elif how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
@@ -346,6 +356,9 @@ class Builder:
                 if p.born is None:
                     continue
                 options.append((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()))
+                # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now
+                gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
+                options.append((gone.toordinal(), None))
                 facts.append(FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source))
             if options:
                 name = self.kb.people[am.people[0]].name
@@ -517,6 +530,8 @@ class Builder:
                     continue
                 if r.kind not in ("rel", "weekday") or r.kind == "rel" and r.unit not in ("D", "W", "WE", "M", "Y", "Q"):
                     continue
+                if r.clock or _ANAPHORIC.match(r.text):
+                    continue  # "the next day, July 23" counts from the story's day, not publication
                 tense = self.m.tenses[j]
                 verb = "is" if r.offset == 0 else ("will be" if r.offset > 0 or tense == "future" else "was")
                 self.claim("Calendar.RelativeMismatch",
@@ -568,9 +583,17 @@ _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECAS
 # A yearless day or month within this many days of publication is read there, whatever the tense.
 _NEAR_DAYS = 45
 
+def _in_quotation(text: str, pos: int) -> bool:
+    """Inside quoted speech: an odd number of quotation marks since the paragraph began."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+_ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|since|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -590,6 +613,24 @@ def _ordinal_phrase(text: str, sm) -> str:
             tail = sent[end:].split(",")[0].split(" – ")[0].rstrip(".;:”\" \n")
             return (sent[start + 1:end] + tail).strip()
     return sm.text
+
+
+_DATELINE_CUE = re.compile(r"(?:published|updated|posted|last\s+update[d]?|date)\s*:?\s*(?:on\s+)?$", re.IGNORECASE)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A date that stands as the article's dateline: in the first lines, alone on its line
+    (give or take a byline or a place) or after "Published", "Updated"... - not a date inside
+    a sentence of prose."""
+    if len([line for line in text[:start].splitlines() if line.strip()]) > DATELINE_LINES:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if _DATELINE_CUE.search(text, line_start, start):
+        return True
+    rest = len(line) - (end - start)
+    return rest <= 40 and not re.search(r"\b(?:on|in|since|until|by)\s*$", text[line_start:start], re.IGNORECASE)
 
 
 def _birthday(born: dt.date, age: int) -> dt.date:

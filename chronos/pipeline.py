@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from chronos.calendar import valid_date
-from chronos.constrain import DATELINE_CHARS, build
+from chronos.constrain import DATELINE_CHARS, build, is_dateline
 from chronos.document import Document
 from chronos.explain import _join, conflict_finding, fmt_range
 from chronos.extract import Mentions, extract
@@ -120,7 +120,7 @@ def _stale_dateline(doc: Document, mentions: Mentions, rules) -> list[Finding]:
     for t, tense in zip(mentions.timexes, mentions.tenses):
         if t.start >= DATELINE_CHARS:
             break
-        if t.kind == "date" and t.year is not None and tense != "future":
+        if t.kind == "date" and t.year is not None and tense != "future" and is_dateline(doc.text, t.start, t.end):
             day = dt.date(t.year, t.month, t.day).toordinal()
             published = doc.published.toordinal()
             if published - day < STALE_DAYS:

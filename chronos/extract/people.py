@@ -17,7 +17,10 @@ from chronos.lexicon import alternation, lexicon
 
 MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
              "the late": "late", "late": "late", "outgoing": "outgoing", "incoming": "incoming",
-             "acting": "acting", "interim": "acting", "future": "future"}
+             "acting": "acting", "interim": "acting",
+             # a title someone might hold, not one they hold: no claim
+             "future": "hypothetical", "potential": "hypothetical", "possible": "hypothetical",
+             "would-be": "hypothetical", "prospective": "hypothetical", "a future": "hypothetical"}
 
 
 @dataclass(frozen=True)
