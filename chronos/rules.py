@@ -4,10 +4,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chronos.lexicon import RULES_DIR
+from chronos.yamlfile import read_yaml
 from chronos.model import Severity
 
 
@@ -43,19 +43,7 @@ class RuleSet:
 
 
 def read_rule(path: Path) -> Rule:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleError(f"{path}:1: not valid UTF-8 (byte {exc.start})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RuleError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    except ValueError as exc:  # an impossible date such as 2025-02-30
-        from chronos.readers import yaml_value_error_line
-
-        raise RuleError(f"{path}:{yaml_value_error_line(text)}: not a valid value: {exc}") from None
+    text, data = read_yaml(path, RuleError)
     if not isinstance(data, dict):
         raise RuleError(f"{path}:1: a rule file holds a mapping (id, severity, weight, summary, message)")
     try:

@@ -20,7 +20,7 @@ from chronos.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
-SEED = Path("/work/shared/seeds/002_650f3aa6181e6772.txt")  # read in place when present, never copied
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "002_650f3aa6181e6772.txt"  # read in place when present, never copied
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "") if p and Path(p).exists()), None)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")

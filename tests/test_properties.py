@@ -25,7 +25,7 @@ from chronos import calendar as pcal
 from chronos.constrain import And, Claim, Cmp, InAny, Not, Or, Overlaps, Problem, WeekdayIs, WINDOW
 from chronos.extract.timex import Timex
 from chronos.rules import load_rules
-from chronos.solve import calendar as zcal
+from chronos.solve import calendar as zcal, _evaluate
 from chronos.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -273,32 +273,6 @@ def test_same_input_same_json_bytes(tmp_path):
 
 # -- 6. solver soundness -----------------------------------------------------------------------
 
-def _eval(f, values: dict[str, int]) -> bool:
-    """The truth of a constraint formula at the solver's values."""
-    def term(t):
-        name, k = t
-        return k if name is None else values[name] + k
-
-    if isinstance(f, Cmp):
-        a, b = term(f.a), term(f.b)
-        return {"<=": a <= b, "<": a < b, "==": a == b}[f.op]
-    if isinstance(f, InAny):
-        x = term(f.x)
-        return any(a <= x and (b is None or x < b) for a, b in f.intervals)
-    if isinstance(f, Overlaps):
-        s, e = term(f.s), term(f.e)
-        return any(e > a and (b is None or s < b) for a, b in f.intervals)
-    if isinstance(f, WeekdayIs):
-        return (term(f.x) - 1) % 7 == f.weekday
-    if isinstance(f, Not):
-        return not _eval(f.f, values)
-    if isinstance(f, And):
-        return all(_eval(g, values) for g in f.fs)
-    if isinstance(f, Or):
-        return any(_eval(g, values) for g in f.fs)
-    raise TypeError(f)
-
-
 BASE = dt.date(2015, 6, 15).toordinal()
 TIMEXES = [
     Timex(0, 1, "x", "DATE", "date", year=2015, month=6, day=3),
@@ -359,6 +333,6 @@ def test_solver_is_sound(case):
     victims = {c.victim.id for c in sol.conflicts}
     for c in problem.claims:
         if c.id not in victims:
-            assert _eval(c.formula, values), c
+            assert _evaluate(c.formula, values), c
     for conflict in sol.conflicts:  # a reported conflict is one: its claims cannot all hold
         assert conflict.victim is conflict.core[0]

@@ -14,8 +14,6 @@ from chronos.timeml import Tag, parse, plain_document, read, render, tag, text_o
 
 DATA = Path(__file__).parent / "data"
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq" / "TimeBank"
-if not TBAQ.is_dir():
-    TBAQ = Path("/work/shared/corpora/tbaq/TimeBank")
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>

@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from chronos.kb.schema import Country, Event, KBFile, Office, Person, Series, Term
 from chronos.lexicon import RULES_DIR
+from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
 CACHE_VERSION = 1
@@ -93,20 +93,8 @@ def _line_of(text: str, key_path: tuple) -> int:
 
 
 def read_kb_file(path: Path) -> KBFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise KBError(f"{path}:1: not valid UTF-8 (byte {exc.start})") from None
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise KBError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    except ValueError as exc:  # an impossible date such as 2025-02-30
-        from chronos.readers import yaml_value_error_line
-
-        raise KBError(f"{path}:{yaml_value_error_line(text)}: not a valid date: {exc}") from None
+    text, data = read_yaml(path, KBError)
+    data = data or {}
     try:
         return KBFile.model_validate(data)
     except ValidationError as exc:
