@@ -19,6 +19,7 @@ three dashes, each opened by one HTML comment of directives:
 * `gap: "why"`: a known gap: the rule should fire but does not yet; reported, never failed (and
   reported as fixed when it starts firing, so it can become an `expect`).
 * `published: YYYY-MM-DD` gives the publication date; without it the article is dated from its text.
+* `timeout: MS` gives the solver only this many milliseconds (to exercise `Solver.Timeout`).
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class Example:
     span: str | None = None
     message: str | None = None
     note: str = ""
+    timeout_ms: int | None = None  # `timeout: 1`: the solver's time for this example
 
     @property
     def id(self) -> str:
@@ -82,7 +84,7 @@ def parse_header(header: str, rule_id: str, where: str) -> dict:
     key = None
     for tok in _tokens(header, where):
         m = _KEY.match(tok)
-        if m and m.group("key") in ("expect", "ok", "gap", "published", "span", "message", "note", "rule"):
+        if m and m.group("key") in ("expect", "ok", "gap", "published", "span", "message", "note", "rule", "timeout"):
             key, rest = m.group("key"), m.group("rest")
             if key in KINDS:
                 if "kind" in out:
@@ -143,7 +145,8 @@ def read_examples(path: Path) -> list[Example]:
         note = d.get("note") or (d[d["kind"]] if d["kind"] != "expect" else "")
         out.append(Example(rule=d["rule"], kind=d["kind"], text=text, path=path, line=line,
                            published=d.get("published") or None, span=d.get("span") or None,
-                           message=d.get("message") or None, note=note))
+                           message=d.get("message") or None, note=note,
+                           timeout_ms=int(d["timeout"]) if d.get("timeout") else None))
     return out
 
 
@@ -168,21 +171,22 @@ def rules_without_examples(dirs: tuple[Path, ...]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=512)
-def _report(text: str, published: str | None, rule_dirs: tuple[Path, ...]):
+def _report(text: str, published: str | None, rule_dirs: tuple[Path, ...], timeout_ms: int | None = None):
     import datetime as dt
 
     from chronos.document import Document
     from chronos.pipeline import Options, check_document
 
     doc = Document(text=text, name="example", published=dt.date.fromisoformat(published) if published else None)
-    return check_document(doc, Options(rule_dirs=rule_dirs))
+    options = Options(rule_dirs=rule_dirs)
+    return check_document(doc, options if timeout_ms is None else dataclasses.replace(options, timeout_ms=timeout_ms))
 
 
 _BAD_MESSAGE = re.compile(r"\{\w*\}|\s{2,}|\s[,.;:]|\(\s*\)|''|\bNone\b")
 
 
 def run_example(ex: Example, rule_dirs: tuple[Path, ...] = (RULES_DIR,)) -> Outcome:
-    report = _report(ex.text, ex.published, rule_dirs)
+    report = _report(ex.text, ex.published, rule_dirs, ex.timeout_ms)
     if report.error:
         return Outcome(ex, "failed", f"the pipeline failed: {report.error}")
     hits = [f for f in report.findings if f.rule == ex.rule]
