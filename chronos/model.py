@@ -78,6 +78,3 @@ class Report(_Model):
     expressions: list[Expression] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = Field(default=None, description="Set when the document could not be checked")
-
-    def worst(self) -> Severity | None:
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

@@ -39,7 +39,7 @@ def read_input(name: str) -> bytes:
         return f.read(MAX_BYTES + 1)
 
 
-INPUT_FORMATS = ("auto", "text", "markdown", "html")
+
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 

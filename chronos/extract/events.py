@@ -26,7 +26,6 @@ class SeriesMention:
     sentence: tuple[int, int]
     ordinal: int | None = None  # 'sixth' -> 6
     since_people: tuple[str, ...] = ()  # "since Trump returned to office": count from that person's term starts
-    since_text: str | None = None  # the words after "since", for explanations
     since_span: tuple[int, int] | None = None
 
 
@@ -128,7 +127,6 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
                 mention = SeriesMention(
                     mention.start, mention.end, mention.text, sid, mention.sentence,
                     ordinal=ordinal_value(ordinal_m.group("ord")), since_people=since_people,
-                    since_text=body[since_m.start():].split(",")[0].rstrip(".;:”\" \n"),
                     since_span=(sent.start + since_m.start(), sent.start + since_m.end()),
                 )
             if best is None or score > best[0]:

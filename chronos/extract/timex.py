@@ -21,7 +21,10 @@ class Timex:
     end: int
     text: str
     type: str  # DATE | TIME | DURATION | SET
-    kind: str  # how it is resolved: see KINDS
+    # how it is resolved: date, month, year (a calendar day/month/year, the year may be missing),
+    # quarter, season, decade, weekday (near publication), rel (units from publication: today,
+    # last week, two years ago), duration, ref (PRESENT_REF...), set (recurring)
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -38,20 +41,6 @@ class Timex:
     floating: bool = False  # a holiday: the first `weekday` on or after month/day (Thanksgiving)
 
 
-# kind -> meaning
-KINDS = {
-    "date": "a calendar day; year may be missing",
-    "month": "a calendar month; year may be missing",
-    "year": "a calendar year",
-    "decade": "a decade (value set)",
-    "season": "a season of a year; year may be relative",
-    "quarter": "a quarter of a year",
-    "weekday": "a day named by its weekday near publication",
-    "rel": "offset units from publication (today, last week, two years ago)",
-    "duration": "a length of time (value set)",
-    "ref": "PRESENT_REF / PAST_REF / FUTURE_REF (value set)",
-    "set": "a recurring time (value set)",
-}
 
 
 @functools.cache

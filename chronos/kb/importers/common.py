@@ -55,10 +55,3 @@ def dump_kb_yaml(data: dict[str, Any], header: str = "") -> str:
         for record in records:
             lines.append(f"  - {_flow(_clean(record, section))}")
     return "\n".join(lines) + "\n"
-
-
-def write_kb_yaml(data: dict[str, Any], path: Path, header: str = "") -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from chronos.cli import write_atomic
-
-    write_atomic(str(path), dump_kb_yaml(data, header))

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DAY = 11
-GREGORIAN = "Q1985727"
 JULIAN = "Q1985786"
 _ENTITY = re.compile(r"(Q\d+)$")
 _TIME = re.compile(r"^([+-]?)(\d{1,16})-(\d\d)-(\d\d)")
