@@ -18,5 +18,11 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
+bench: install
+	$(BIN)/python bench/throughput.py --limit 500
+	$(BIN)/python bench/peers.py --limit 100
+	$(BIN)/python bench/scaling_length.py
+	$(BIN)/python bench/adversarial.py
+
 clean:
 	rm -rf $(VENV) rules/kb/.cache
