@@ -74,6 +74,17 @@ def _kb_regex(kb: KB) -> re.Pattern[str]:
     return _title_regex(tuple(sorted(kb.offices_by_title)), tuple(sorted(kb.country_by_name)))
 
 
+@functools.cache
+def _apposition_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
+    """', the former president,' / ', Britain's prime minister,' after a name: the title closes its phrase."""
+    mods = alternation(list(MODIFIERS))
+    return re.compile(
+        rf",\s+(?:(?:the|a)\s+)?(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"
+        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?=\s*[,;.)—–]|\s+(?:who|and|said|says)\b)",
+        re.IGNORECASE,
+    )
+
+
 def find_people(text: str, kb: KB) -> list[PersonMention]:
     """Longest KB alias in each run of capitalised words."""
     out: list[PersonMention] = []
@@ -137,6 +148,26 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
             continue
         start = name_start - len(left) + m.start()
         out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, name_start))
+    titled = {t.name_start for t in out}
+    out += [t for t in _apposition_titles(text, people, kb) if t.name_start not in titled]
+    return sorted(out, key=lambda t: t.start)
+
+
+def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMention]:
+    """'Donald Trump, the former president, said...': the title set after the name."""
+    rx = _apposition_regex(tuple(sorted(kb.offices_by_title)), tuple(sorted(kb.country_by_name)))
+    out = []
+    for p in people:
+        if not text.startswith(",", p.end):
+            continue
+        m = rx.match(text, p.end, min(len(text), p.end + 80))
+        if not m:
+            continue
+        mod = (m.group("mod") or "").lower().strip().rstrip("-")
+        modifier = "elect" if m.group("elect") else "then" if mod.startswith("then") else MODIFIERS.get(mod)
+        offices = _offices_for(kb, m.group("title"), m.group("qual"), p.people)
+        if offices:
+            out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, m.group("title"), modifier, p.start))
     return out
 
 
