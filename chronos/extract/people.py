@@ -136,8 +136,8 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
                 continue
             p = PersonMention(p.start, name_end, text[p.start:name_end], p.people)
         title = m.group("title")
-        if not title[0].isupper() and not (m.group("mod") or "").strip():
-            continue  # "the president Trump..." is rare; lower-case titles need a modifier
+        if not title[0].isupper() and not (m.group("mod") or "").strip() and not m.group("qual"):
+            continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
         modifier = MODIFIERS.get((m.group("mod") or "").lower().strip().rstrip("-") or "", None)
         if (m.group("mod") or "").lower().startswith("then"):
             modifier = "then"
