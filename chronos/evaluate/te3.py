@@ -52,13 +52,17 @@ class Scores:
     def _f(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @staticmethod
+    def _ratio(part: int, whole: int) -> float:
+        return part / whole if whole else 0.0
+
     @property
     def strict_p(self) -> float:
-        return self.strict / self.system if self.system else 0.0
+        return self._ratio(self.strict, self.system)
 
     @property
     def strict_r(self) -> float:
-        return self.strict / self.gold if self.gold else 0.0
+        return self._ratio(self.strict, self.gold)
 
     @property
     def strict_f1(self) -> float:
@@ -66,11 +70,11 @@ class Scores:
 
     @property
     def relaxed_p(self) -> float:
-        return self.relaxed / self.system if self.system else 0.0
+        return self._ratio(self.relaxed, self.system)
 
     @property
     def relaxed_r(self) -> float:
-        return self.relaxed / self.gold if self.gold else 0.0
+        return self._ratio(self.relaxed, self.gold)
 
     @property
     def relaxed_f1(self) -> float:
@@ -78,11 +82,11 @@ class Scores:
 
     @property
     def type_accuracy(self) -> float:
-        return self.type_match / self.relaxed if self.relaxed else 0.0
+        return self._ratio(self.type_match, self.relaxed)
 
     @property
     def value_accuracy(self) -> float:
-        return self.value_match / self.relaxed if self.relaxed else 0.0
+        return self._ratio(self.value_match, self.relaxed)
 
     @property
     def type_f1(self) -> float:
