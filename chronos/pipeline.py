@@ -67,10 +67,10 @@ def check_document(doc: Document, options: Options = Options()) -> Report:
             findings.append(Finding(rule=rule.id, severity=rule.severity, text="", span=doc.span(0, 0),
                                     message=rule.message.format(limit=options.timeout_ms)))
     findings += [conflict_finding(doc, c, sol, problem) for c in sol.conflicts]
-    if doc.published is not None and sol.conflicts and not sol.timed_out:
-        findings += _stale(doc, build(mentions, kb, rules, None), sol, rules, options)
-    if doc.published is not None and not any(f.rule == "Stale.EarlierText" for f in findings):
-        findings += _stale_dateline(doc, mentions, rules)
+    stale = rules.get("Stale.EarlierText")
+    if doc.published is not None and stale is not None and stale.enabled:
+        recycled = _stale(doc, build(mentions, kb, rules, None), sol, stale, options) if sol.conflicts and not sol.timed_out else []
+        findings += recycled or _stale_dateline(doc, mentions, stale)
     expressions = [
         Expression(text=t.text, start=t.start, end=t.end, type=t.type, value=timex_value(t, sol.values, i), mod=t.mod)
         for i, t in enumerate(mentions.timexes)
@@ -112,11 +112,22 @@ def _gap_text(days: int) -> str:
     return (f"{years} year{'s' * (years != 1)}" if years else "") + (" and " if years and months else "") + (f"{months} month{'s' * (months != 1)}" if months or not years else "")
 
 
-def _stale_dateline(doc: Document, mentions: Mentions, rules) -> list[Finding]:
+def _stale_finding(doc: Document, rule, span: tuple[int, int], evidence: list[str], anchor: str, gap: int,
+                   explanation: list[str], related: list[tuple[int, int]] = ()) -> Finding:
+    """Stale.EarlierText: the text says it was written `gap` days before its given date."""
+    published = doc.published.toordinal()
+    s, e = span
+    return Finding(
+        rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
+        message=rule.message.format(published=fmt_range(published, published), evidence=_join(evidence),
+                                    dates="dates" if len(set(evidence)) == 1 else "date", anchor=anchor, gap=_gap_text(gap)),
+        explanation=explanation,
+        related=[doc.span(a, b) for a, b in related if (a, b) != span],
+    )
+
+
+def _stale_dateline(doc: Document, mentions: Mentions, rule) -> list[Finding]:
     """A dateline (a full date at the top of the text) long before the given date: a recycled story."""
-    rule = rules.get("Stale.EarlierText")
-    if rule is None or not rule.enabled:
-        return []
     for t, tense in zip(mentions.timexes, mentions.tenses):
         if t.start >= DATELINE_CHARS:
             break
@@ -125,12 +136,8 @@ def _stale_dateline(doc: Document, mentions: Mentions, rules) -> list[Finding]:
             published = doc.published.toordinal()
             if published - day < STALE_DAYS:
                 return []
-            return [Finding(
-                rule=rule.id, severity=rule.severity, text=t.text, span=doc.span(t.start, t.end),
-                message=rule.message.format(published=fmt_range(published, published), evidence=f"its dateline '{t.text}'",
-                                            dates="dates", anchor=fmt_range(day, day), gap=_gap_text(published - day)),
-                explanation=[f"'{t.text}' opens the article: its dateline.", f"The given publication date is {fmt_range(published, published)}."],
-            )]
+            return [_stale_finding(doc, rule, (t.start, t.end), [f"its dateline '{t.text}'"], fmt_range(day, day), published - day,
+                                   [f"'{t.text}' opens the article: its dateline.", f"The given publication date is {fmt_range(published, published)}."])]
     return []
 
 
@@ -140,17 +147,13 @@ def _own_anchor(own: Solution) -> str:
     return f"{fmt_range(own.earliest, own.latest)}, most likely around {fmt_range(own.best, own.best)}"
 
 
-def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> list[Finding]:
+def _stale(doc: Document, problem, given: Solution, rule, options: Options) -> list[Finding]:
     """With a given date the text contradicts, ask when the text itself says it was written."""
-    rule = rules.get("Stale.EarlierText")
-    if rule is None or not rule.enabled:
-        return []
     # Only an error-level conflict (a title, an age, a weekday beside its date) is firm enough:
     # tense and ledger warnings are too weak to call a story recycled.
     trusted = [c for c in given.conflicts if c.victim.rule.severity == Severity.error]
     if not trusted:
         return []
-    given = dataclasses.replace(given, conflicts=trusted)
     # When does the text itself say it was written? Its whole evidence, without the date.
     own = solve(problem, None, min(options.timeout_ms, STALE_TIMEOUT_MS))
     if own.timed_out or own.best is None or own.conflicts:
@@ -159,16 +162,9 @@ def _stale(doc: Document, problem, given: Solution, rules, options: Options) -> 
     gap = published - own.latest  # at least this much older: the latest day the text allows
     if gap < STALE_DAYS:
         return []
-    victims = [c.victim for c in given.conflicts]
+    victims = [c.victim for c in trusted]
     first = min(victims, key=lambda c: c.spans[0][0])
     quotes = [f"'{doc.text[s:e]}'" for c in victims for s, e in c.spans[:1]]
-    gap_text = _gap_text(gap)
-    s, e = first.spans[0]
-    return [Finding(
-        rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
-        message=rule.message.format(published=fmt_range(published, published), evidence=_join(quotes[:3]),
-                                    dates="dates" if len(set(quotes[:3])) == 1 else "date",
-                                    anchor=_own_anchor(own), gap=gap_text),
-        explanation=[f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {_own_anchor(own)}."],
-        related=[doc.span(a, b) for c in victims for a, b in c.spans[:1] if (a, b) != (s, e)],
-    )]
+    return [_stale_finding(doc, rule, first.spans[0], quotes[:3], _own_anchor(own), gap,
+                           [f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {_own_anchor(own)}."],
+                           [c.spans[0] for c in victims])]
