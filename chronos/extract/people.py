@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
+from chronos.kb.store import name_word
 from chronos.lexicon import alternation, lexicon
 
 MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
@@ -94,6 +95,9 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
         words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
+            if name_word(text[words[i][0]:words[i][1]]) not in kb.alias_first_words:
+                i += 1
+                continue
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = words[i][0], words[j - 1][1]
                 name = text[s:e].rstrip(".,’'")

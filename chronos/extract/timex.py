@@ -7,11 +7,14 @@ anchored (see chronos.normalize).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
 
+from chronos.extract._prefilter import DIGIT, required_strings
+from chronos.extract._trie import trie_alternation
 from chronos.lexicon import alternation, lexicon
 
 
@@ -44,7 +47,7 @@ class Timex:
 
 
 @functools.cache
-def _grammar() -> list[tuple[str, re.Pattern[str]]]:
+def _grammar() -> list[_Rule]:
     lx = lexicon()
     month_words = list(lx["months"])
     ambiguous = set(lx["ambiguous_months"])
@@ -130,7 +133,30 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
-    return [(name, re.compile(r"(?<![\w-])(?:" + rx + ")", re.IGNORECASE)) for name, rx in rules]
+    return [_Rule(name, re.compile(_lower(r"(?<![\w-])(?:" + rx + ")")), _needs(_lower(rx))) for name, rx in rules]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A grammar rule, matched case-sensitively against lower-cased text (several times faster
+    than IGNORECASE), and the strings a paragraph must contain for the rule to match there."""
+    name: str
+    rx: re.Pattern[str]
+    needs: re.Pattern[str] | None
+
+
+def _needs(pattern: str) -> re.Pattern[str] | None:
+    strings = required_strings(pattern)
+    if strings is None:
+        return None
+    # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
+    words = [w for w in strings - {DIGIT} if not any(o != w and o in w for o in strings)]
+    return re.compile("|".join(([trie_alternation(words, fold=False)] if words else []) + ([r"\d"] if DIGIT in strings else [])))
+
+
+def _lower(pattern: str) -> str:
+    """Lower-case a pattern's letters but not its escapes (\\S is not \\s) or group names."""
+    return re.sub(r"\\.|\(\?P[<=]\w+>?|[^\W\d_]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), pattern)
 
 
 def _num(word: str) -> float | str:
@@ -469,12 +495,18 @@ _PRIORITY = {name: i for i, name in enumerate(
 
 def find_timexes(text: str) -> list[Timex]:
     """All time expressions, leftmost-longest, without overlaps, in text order."""
+    lowered = _lowered(text)
+    paragraphs = _paragraph_starts(lowered)
     candidates: list[tuple[int, int, int, Timex]] = []
-    for name, rx in _grammar():
-        for m in rx.finditer(text):
-            tx = _build(name, m, text)
-            if tx is not None and tx.end > tx.start:
-                candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[name], tx))
+    for rule in _grammar():
+        for start, end in _spans_needed(rule, lowered, paragraphs):
+            # a match may run a little past the span's end, as it would in the whole text
+            for m in rule.rx.finditer(lowered, start, min(end + _OVERHANG, len(text))):
+                if m.start() >= end:
+                    break
+                tx = _build(rule.name, m, text)
+                if tx is not None and tx.end > tx.start:
+                    candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[rule.name], tx))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Timex] = []
     last_end = -1
@@ -483,6 +515,39 @@ def find_timexes(text: str) -> list[Timex]:
             chosen.append(tx)
             last_end = tx.end
     return _merge_clock_day(chosen, text)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_OVERHANG = 40
+
+
+def _lowered(text: str) -> str:
+    """text.lower() with every offset kept (a few letters, like 'İ', lower-case to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+
+
+def _spans_needed(rule: _Rule, text: str, paragraphs: list[int]) -> list[tuple[int, int]]:
+    """The runs of paragraphs that hold one of the rule's required strings: the only places it can match."""
+    if rule.needs is None:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (hit := rule.needs.search(text, pos)) is not None:
+        i = bisect.bisect_right(paragraphs, hit.start()) - 1
+        start, end = paragraphs[i], paragraphs[i + 1]
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        pos = end
+    return spans
 
 
 _CLOCK_DAY_GAP = re.compile(r",?\s*(?:on\s+)?")

@@ -17,7 +17,7 @@ from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class KBError(ValueError):
@@ -35,6 +35,7 @@ class KB:
     # indexes
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    alias_first_words: set[str] = field(default_factory=set)  # name_word() of each alias's first word
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
 
@@ -59,6 +60,8 @@ class KB:
                 key = name.lower()
                 if p.id not in self.people_by_alias[key]:
                     self.people_by_alias[key].append(p.id)
+                if key.split():
+                    self.alias_first_words.add(name_word(key.split()[0]))
         for o in self.offices.values():
             for title in o.titles:
                 self.offices_by_title[title.lower()].append(o.id)
@@ -71,6 +74,12 @@ class KB:
 
     def holders(self, office: str, on: dt.date) -> list[Term]:
         return [t for t in self.terms if t.office == office and t.start <= on and (t.end is None or on < t.end)]
+
+
+def name_word(word: str) -> str:
+    """A word of a name as looked up: lower case, without trailing punctuation or possessive."""
+    word = word.lower().rstrip(".,’'")
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 def _line_of(text: str, key_path: tuple) -> int:
