@@ -16,7 +16,7 @@ from chronos.lexicon import RULES_DIR
 from chronos.model import Anchor, Expression, Finding, Report, Severity
 from chronos.normalize import timex_value
 from chronos.rules import load_rules
-from chronos.solve import Solution, solve
+from chronos.solve import Solution, date_of_text, solve
 
 DEFAULT_TIMEOUT_MS = 10000  # a backstop: Z3 work is bounded by solve.RESOURCE_LIMIT
 STALE_DAYS = 180  # a text this much older than its given date is reported as recycled
@@ -155,8 +155,8 @@ def _stale(doc: Document, problem, given: Solution, rule, options: Options) -> l
     if not trusted:
         return []
     # When does the text itself say it was written? Its whole evidence, without the date.
-    own = solve(problem, None, min(options.timeout_ms, STALE_TIMEOUT_MS))
-    if own.timed_out or own.best is None or own.conflicts:
+    own = date_of_text(problem, min(options.timeout_ms, STALE_TIMEOUT_MS))
+    if own is None:
         return []
     published = doc.published.toordinal()
     gap = published - own.latest  # at least this much older: the latest day the text allows

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from dataclasses import dataclass, field
@@ -318,6 +319,8 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
             active = _drop_conflicts(enc, claims, conflicts, budget)
             if active is None:
                 return Solution(None, None, None, True)
+            if (fast := _fast_given(enc, problem, active)) is not None:  # the claims left now agree
+                return dataclasses.replace(fast, conflicts=conflicts)
             lo = hi = best = published.toordinal()
         else:
             victims = {c.victim.id for c in conflicts}
@@ -383,6 +386,24 @@ def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solut
     return None
 
 
+def date_of_text(problem: Problem, timeout_ms: int) -> Solution | None:
+    """When the text itself says it was written, if all its claims agree on that; None when they
+    conflict or the budget runs out. Pass 1 of `solve` alone: no conflict explained, no value read."""
+    z3.z3._main_ctx = None
+    budget = _Budget(timeout_ms)
+    claims = sorted(problem.claims, key=lambda c: c.id)
+    try:
+        enc = _Encoder(problem, None, only=_needed_for_anchor(problem), budget=budget)
+        s = z3.Solver()
+        s.add(enc.base + [enc.formula(c.formula) for c in claims])
+        if _check(s, budget) == z3.unsat:
+            return None
+        lo, hi, best = _anchor_interval(enc, claims, problem, budget)
+        return Solution(lo, hi, best, False)
+    except _Timeout:
+        return None
+
+
 def _drop_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict], budget) -> list[Claim] | None:
     """Drop the least trusted claim of each minimal conflicting set until the rest agree."""
     lits = {c.id: z3.Bool(f"claim_{c.id}") for c in claims}
@@ -441,15 +462,15 @@ def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, pri
 def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
     hard = _optimal(enc, active, problem, budget)
     P = enc.v("P")
-    lo = _extreme(hard, P, budget, minimize=True)
-    hi = _extreme(hard, P, budget, minimize=False)
+    lo, hi = _extremes(hard, P, budget)
     likely = _optimal(enc, active, problem, budget, prior=True, hard=hard)
-    best = _best_day(_extreme(likely, P, budget, minimize=True), _extreme(likely, P, budget, minimize=False))
+    likely_lo, likely_hi = _extremes(likely, P, budget)
+    best = _best_day(likely_lo, likely_hi)
     s = z3.Solver()
     budget.limit(s)
     s.add(likely + [P == best])
     if s.check() != z3.sat:  # the best day may fall in a gap of the interval
-        best = _extreme(likely, P, budget, minimize=True)
+        best = likely_lo
     return lo, hi, best
 
 
@@ -473,14 +494,16 @@ def _values(enc, active, problem, budget) -> dict[str, int]:
     return values
 
 
-def _extreme(hard, P, budget, minimize: bool) -> int:
+def _extremes(hard, P, budget) -> tuple[int, int]:
+    """The least and the greatest P: one Optimize, both objectives independent ('box')."""
     opt = z3.Optimize()
     budget.limit(opt)
+    opt.set(priority="box")
     opt.add(hard)
-    (opt.minimize if minimize else opt.maximize)(P)
+    low, high = opt.minimize(P), opt.maximize(P)
     if opt.check() != z3.sat:
         raise _Timeout
-    return opt.model().eval(P).as_long()
+    return low.value().as_long(), high.value().as_long()
 
 
 def _best_day(lo: int, hi: int) -> int:
