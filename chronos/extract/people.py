@@ -58,7 +58,7 @@ class AgeMention:
     age: int
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da|di|le|la))*")
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
 @functools.cache
@@ -147,7 +147,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
             modifier = "then"
         if m.group("elect"):
             modifier = "elect"
-        offices = _offices_for(kb, title, m.group("qual"), p.people)
+        title, offices = _title_offices(kb, m, p.people)
         if not offices:
             continue
         start = name_start - len(left) + m.start()
@@ -169,9 +169,9 @@ def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[T
             continue
         mod = (m.group("mod") or "").lower().strip().rstrip("-")
         modifier = "elect" if m.group("elect") else "then" if mod.startswith("then") else MODIFIERS.get(mod)
-        offices = _offices_for(kb, m.group("title"), m.group("qual"), p.people)
+        title, offices = _title_offices(kb, m, p.people)
         if offices:
-            out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, m.group("title"), modifier, p.start))
+            out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, modifier, p.start))
     return out
 
 
@@ -189,6 +189,18 @@ def _embedded_title(text: str, p: PersonMention, kb: KB) -> tuple[int, int] | No
                 end += nxt.end()
             return name_start, end
     return None
+
+
+def _title_offices(kb: KB, m: re.Match[str], people: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The title and its offices; a country word may belong to the title itself ('Soviet leader'
+    is a title, while 'Soviet' + 'leader' names no Soviet office)."""
+    title, qualifier = m.group("title"), m.group("qual")
+    offices = _offices_for(kb, title, qualifier, people)
+    if not offices and qualifier:
+        whole = m.string[m.start("qual"):m.end("title")]
+        if (offices := _offices_for(kb, whole, None, people)):
+            title = whole
+    return title, offices
 
 
 def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, ...]) -> tuple[str, ...]:
