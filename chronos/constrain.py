@@ -448,7 +448,8 @@ class Builder:
             t = self.m.timexes[i]
             facts = [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" to {fmt_date(e.end)}" if e.end else ""), e.source) for e in evs]
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (em.start, em.end)],
-                       f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}")
+                       f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}",
+                       event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
 
     def death_claims(self) -> None:
         """Life.DeadSpeaking: someone the KB records as dead 'says' something, or 'said on Monday'
