@@ -7,6 +7,8 @@ rule runs everywhere.
 """
 from __future__ import annotations
 
+import re
+from re import _compiler as sre_compiler
 from re import _parser as sre_parse  # the stdlib's own regex parser: one source of truth for the syntax
 from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL, MAX_REPEAT,
                            MIN_REPEAT, RANGE, SUBPATTERN)
@@ -21,6 +23,13 @@ Strings = frozenset[str]
 def required_strings(pattern: str) -> Strings | None:
     """Strings (or DIGIT) at least one of which is in every match of `pattern`; None if unknown."""
     return _sequence(sre_parse.parse(pattern))[1]
+
+
+def compile_with_requirement(pattern: str) -> tuple[re.Pattern[str], Strings | None]:
+    """The compiled pattern and its required strings, from one parse (parsing is most of the
+    cost of compiling a large pattern, and start-up time counts)."""
+    parsed = sre_parse.parse(pattern)
+    return sre_compiler.compile(parsed), _sequence(parsed)[1]
 
 
 def _selectivity(req: Strings | None) -> float:

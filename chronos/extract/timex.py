@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from chronos.extract._prefilter import DIGIT, required_strings
+from chronos.extract._prefilter import DIGIT, compile_with_requirement
 from chronos.extract._trie import trie_alternation
 from chronos.lexicon import alternation, lexicon
 
@@ -133,7 +133,7 @@ def _grammar() -> list[_Rule]:
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
-    return [_Rule(name, re.compile(_lower(r"(?<![\w-])(?:" + rx + ")")), _needs(_lower(rx))) for name, rx in rules]
+    return [_Rule(name, *_compiled(_lower(r"(?<![\w-])(?:" + rx + ")"))) for name, rx in rules]
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,14 @@ class _Rule:
     needs: re.Pattern[str] | None
 
 
-def _needs(pattern: str) -> re.Pattern[str] | None:
-    strings = required_strings(pattern)
+def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The rule's regex and a regex finding any of the strings every match contains."""
+    rx, strings = compile_with_requirement(pattern)
     if strings is None:
-        return None
+        return rx, None
     # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
     words = [w for w in strings - {DIGIT} if not any(o != w and o in w for o in strings)]
-    return re.compile("|".join(([trie_alternation(words, fold=False)] if words else []) + ([r"\d"] if DIGIT in strings else [])))
+    return rx, re.compile("|".join(([trie_alternation(words, fold=False)] if words else []) + ([r"\d"] if DIGIT in strings else [])))
 
 
 def _lower(pattern: str) -> str:
