@@ -51,16 +51,27 @@ def tag(paths: tuple[str, ...], fmt: str, outdir: str, dct: str | None) -> None:
     day = _date(dct)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    failed = 0
     for p in _inputs(paths):
         try:
             data = p.read_text(encoding="utf-8")
             doc = parse(data, str(p)) if is_timeml(data) else plain_document(data, str(p), day)
-            tags = tag_doc(doc, day)
-            # without a DCT (given or in the file) values rest on the anchor inferred from the text
-            name = output_name(p) if is_timeml(data) else p.stem + ".tml"
-            write_atomic(str(out / name), render(doc, tags))
         except (OSError, UnicodeDecodeError, TimeMLError) as exc:
             _fail(str(exc) if not isinstance(exc, OSError) or not exc.strerror else f"{exc.strerror}: {p}")
+        try:
+            tags = tag_doc(doc, day)
+        except Exception as exc:  # a bug on one document: say which, and tag the others
+            click.echo(f"chronos: {p}: tagging failed: {type(exc).__name__}: {exc}", err=True)
+            failed += 1
+            continue
+        # without a DCT (given or in the file) values rest on the anchor inferred from the text
+        name = output_name(p) if is_timeml(data) else p.stem + ".tml"
+        try:
+            write_atomic(str(out / name), render(doc, tags))
+        except OSError as exc:
+            _fail(f"{exc.strerror or exc}: {out / name}")
+    if failed:
+        sys.exit(2)
 
 
 @click.group("eval")

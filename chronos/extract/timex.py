@@ -106,7 +106,7 @@ def _grammar() -> list[_Rule]:
         ("year_ago_adj", r"(?P<ago>year-earlier|year-ago)\b"),
         ("rel_plural", r"(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
         ("season_year", rf"{PMOD}{SEASON}(?:\s+of)?\s+{YEAR}\b"),
-        ("season_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{SEASON}\b"),
+        ("season_rel", rf"{PMOD}(?P<rel>last|this\s+past|this|next|past)\s+{SEASON}\b"),
         ("decade", r"(?:the\s+)?(?P<century>1[89]|20)(?P<decade>\d)0s\b|(?:the\s+)?['’](?P<short>\d)0s\b"),
         ("year_prep", rf"{PMOD}(?:the\s+year\s+)?{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
         # today / yesterday / tomorrow (+ part of day)
@@ -283,8 +283,8 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DURATION", kind="duration", value=_duration_value("X", unit), **base)
     if name in ("season_year", "season_rel"):
         season = lexicon()["seasons"][g["season"].lower()]
-        rel = (g.get("rel") or "").lower()
-        return Timex(type="DATE", kind="season", season=season, year=year,
+        rel = " ".join((g.get("rel") or "").lower().split())
+        return Timex(type="DATE", kind="season", season=season, year=year, direction="past" if rel == "this past" else None,
                      offset={"last": -1, "past": -1, "next": 1}.get(rel, 0), **base)
     if name == "decade":
         if g.get("short"):
@@ -303,7 +303,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else ("NI" if w == "tonight" else None)
         return Timex(type="TIME" if part else "DATE", kind="rel", unit="D", offset=off, part=part, **base)
     if name in ("rel_wd", "wd"):
-        rel = (g.get("rel") or "").lower()
+        rel = " ".join((g.get("rel") or "").lower().split())
         direction = "past" if rel.startswith("last") or rel == "this past" else "future" if rel in ("next", "this coming") else None
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else None
         if name == "wd" and text[e - 2:e] in ("'s", "’s"):

@@ -176,6 +176,8 @@ class _Encoder:
             lo, hi = {-1: (-7, -1), 1: (1, 7)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
+            elif t.direction == "future" and t.offset == 0:  # "this coming Sunday": the next one
+                lo, hi = 1, 7
             elif t.direction == "reported" and t.offset == 0:
                 lo, hi = -6, 0  # "Thursday's ruling": a day already reported, publication day included
             wd = cal.weekday(P)
@@ -189,6 +191,11 @@ class _Encoder:
                 return [(cal.days_from_civil(yy, 3 * t.quarter - 2, 1), cal.month_start(yy, 3 * t.quarter), [])]
             if t.kind == "season":
                 a, b = cal_season(t.season)
+                if t.direction == "past" and t.offset == 0:
+                    # "this past spring": the latest spring already over, this year's or last year's
+                    this_end = cal.month_start(y, b - 1)
+                    return [(cal.days_from_civil(y - 1, a, 1), cal.month_start(y - 1, b - 1), [this_end > P]),
+                            (cal.days_from_civil(y, a, 1), this_end, [this_end <= P])]
                 return [(cal.days_from_civil(yy, a, 1), cal.month_start(yy, b - 1), [])]
             return [(cal.days_from_civil(yy, 1, 1), cal.days_from_civil(yy + 1, 1, 1), [])]
         raise ValueError(f"no day variables for {t.kind}")
