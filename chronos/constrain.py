@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import interval_of
 from chronos.extract import Mentions, Timex
+from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
 from chronos.rules import Rule, RuleSet
 
@@ -183,7 +184,7 @@ class Builder:
             elif not is_day_level(t) and not _ADVERBIAL.search(before):
                 continue
             elif t.kind == "weekday" and _NTH_DAY.search(before):
-                continue  # "the fourth Thursday of November" describes a rule, not the clause's day
+                continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
             dist = abs(t.start - start)
@@ -323,7 +324,13 @@ class Builder:
         return min(options, default=None)
 
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
+        if _in_quotation(self.m.text, tm.start):
+            return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
         how, i = self.reference(tm.start, tm.end)
+        if how == "timex" and self._past_title_between(tm, self.m.timexes[i]):
+            # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
+            # past the 'then-' title the sentence speaks of another time
+            how, i = self.m.tense_of(tm.start, tm.end), None
         span = [(tm.start, tm.end)]
         if how == "timex":
             t = self.m.timexes[i]
@@ -335,8 +342,6 @@ class Builder:
                 if (history := self._history_from(tm, ivs)) is not None:
                     spans = spans + ((history, None),)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-        elif how == "present" and _in_quotation(self.m.text, tm.start):
-            return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
         elif how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
@@ -344,8 +349,22 @@ class Builder:
             self.claim(rule, InAny(var("P"), ivs), span, says, facts, **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
-        elif how == "future" and all(b is not None for _, b in ivs):
+        elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
+
+    def _past_title_between(self, tm, t: Timex) -> bool:
+        lo, hi = (tm.end, t.start) if t.start >= tm.end else (t.end, tm.start)
+        return any(o.start >= lo and o.end <= hi and o.modifier in ("then", "former") for o in self.m.titles if o is not tm)
+
+    def _future_in_past(self, start: int, end: int) -> bool:
+        """'...alerted us that President Bush would soon be in the briefing room': the future seen
+        from a past moment ('would', 'was going to') says nothing about the time of writing."""
+        sent = self.m.sentences.sentence_of(start)
+        markers = list(FUTURE_MARKERS.finditer(self.m.text, sent.start, sent.end))
+        if not markers:
+            return False
+        nearest = min(markers, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
+        return bool(_FUTURE_IN_PAST.match(nearest.group()))
 
     def age_claims(self) -> None:
         for am in self.m.ages:
@@ -440,7 +459,11 @@ class Builder:
 
     def event_claims(self) -> None:
         for em in self.m.events:
-            i = self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))  # not the year in "the 2024 election"
+            # a name that carries its own day ("the Jan. 6 attack", "the Oct. 7 massacre") says which year
+            # that day is, and other dates of the sentence are about something else; a year in a name
+            # ("the 2024 election") leaves the day to the sentence
+            own_day = [j for j, t in enumerate(self.m.timexes) if em.start <= t.start and t.end <= em.end and is_day_level(t)]
+            i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))
             if i is None:
                 continue
             evs = [self.kb.events[e] for e in em.events]
@@ -584,15 +607,23 @@ _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECAS
 # A yearless day or month within this many days of publication is read there, whatever the tense.
 _NEAR_DAYS = 45
 
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
+
+
 def _in_quotation(text: str, pos: int) -> bool:
-    """Inside quoted speech: an odd number of quotation marks since the paragraph began."""
+    """Inside quoted speech: more quotation marks opened than closed since the paragraph began
+    (single quotes too, as headlines quote: Pence: 'President Trump was wrong')."""
     start = text.rfind("\n", 0, pos) + 1
     before = text[start:pos]
-    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+    return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            # an opening quote is told by the letter after it: look one character past pos
+            or len(_SINGLE_OPEN.findall(text, start, pos + 1)) > len(_SINGLE_CLOSE.findall(before)))
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each)\s+$", re.IGNORECASE)
+_FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
+_NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 

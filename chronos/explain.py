@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from chronos.calendar import valid_date
 from chronos.constrain import Claim, Problem, fmt_date
 from chronos.document import Document
 from chronos.model import Fact, Finding
@@ -133,6 +134,9 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
     if victim.rule.id == "Calendar.WeekdayMismatch":
         i = victim.context["timex"]
         s = sol.values.get(f"S{i}")
+        t = problem.timexes[i]
+        if s is None and t.year is not None and t.month and t.day and valid_date(t.year, t.month, t.day):
+            s = dt.date(t.year, t.month, t.day).toordinal()  # no model (the solve ran out): the date as written
         if s is not None:
             ctx["anchor_date"] = fmt_date(s)
             ctx["actual_weekday"] = _WEEKDAYS[(s - 1) % 7]

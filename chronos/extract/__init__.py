@@ -1,6 +1,7 @@
 """Stage 1: text -> mentions (time expressions, people with titles, ages, events)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from chronos.extract.events import EventMention, SeriesMention, find_event_mentions, find_series_mentions
@@ -33,13 +34,26 @@ def extract(text: str, kb: KB | None) -> Mentions:
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)
+    events = find_event_mentions(text, sentences, kb)
     return Mentions(
-        text, sentences, timexes, tenses, people,
+        text, sentences, _years_from_event_names(timexes, events, kb), tenses, people,
         titles=find_titles(text, people, kb),
         ages=find_ages(text, people),
         series=find_series_mentions(text, sentences, people, kb),
-        events=find_event_mentions(text, sentences, kb),
+        events=events,
     )
+
+
+def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB) -> list[Timex]:
+    """'the Jan. 6 attack', 'the Sept. 11 attacks': a yearless day inside an event's name is the
+    day of that event, so it takes the event's year."""
+    out = list(timexes)
+    for em in events:
+        days = {(kb.events[e].date.month, kb.events[e].date.day): kb.events[e].date.year for e in em.events}
+        for i, t in enumerate(out):
+            if em.start <= t.start and t.end <= em.end and t.kind == "date" and t.year is None and (t.month, t.day) in days:
+                out[i] = dataclasses.replace(t, year=days[(t.month, t.day)])
+    return out
 
 
 __all__ = ["Mentions", "extract", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]

@@ -52,13 +52,13 @@ class SentenceIndex:
     def has_verb(self, offset: int) -> bool:
         """Whether the sentence holding `offset` has a verb to read a tense from (headlines and lists may not)."""
         sent = self.sentence_of(offset)
-        return any(rx.search(self.text, sent.start, sent.end) for rx in (_PRESENT, _PAST, _FUTURE))
+        return any(rx.search(self.text, sent.start, sent.end) for rx in (_PRESENT, _PAST, FUTURE_MARKERS))
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index_of(offset)] if self.sentences else Sentence(0, len(self.text))
 
 
-_FUTURE = re.compile(
+FUTURE_MARKERS = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|am|was|were)\s+(?:going|set|expected|scheduled|due|slated|poised|ready)\s+to|"
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b",
     re.IGNORECASE,
@@ -80,7 +80,7 @@ TENSE_WINDOW = 600
 @functools.lru_cache(maxsize=8)
 def _sentence_markers(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int]]:
     """The tense markers of one sentence, sorted, and their starts: found once, not once per expression."""
-    markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT))
+    markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", FUTURE_MARKERS), ("past", _PAST), ("present", _PRESENT))
                      for m in rx.finditer(text, s, e))
     return markers, [m[0] for m in markers]
 

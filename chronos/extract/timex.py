@@ -110,7 +110,7 @@ def _grammar() -> list[_Rule]:
         ("decade", r"(?:the\s+)?(?P<century>1[89]|20)(?P<decade>\d)0s\b|(?:the\s+)?['’](?P<short>\d)0s\b"),
         ("year_prep", rf"{PMOD}(?:the\s+year\s+)?{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
         # today / yesterday / tomorrow (+ part of day)
-        ("today", r"(?<!USA\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+        ("today", r"(?<!USA\s)(?<!ago\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
         ("rel_wd", rf"(?P<rel>last|this|next|this\s+past|this\s+coming)\s+{WD}(?:\s+{PART})?\b"),
         ("wd", rf"{WD}(?:['’]s)?(?:\s+{PART})?\b"),
         ("ago", rf"(?:(?:almost|nearly|about|more\s+than|some|over|at\s+least)\s+)?{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"),
@@ -118,7 +118,7 @@ def _grammar() -> list[_Rule]:
         ("earlier_this", rf"(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+{UNIT}\b"),
         ("rel_unit", rf"{PMOD}(?:the\s+)?{REL}\s+{UNIT}\b"),
         # "for the year", "the fiscal year": the year of writing; "the year ended March 31": a year's span
-        ("the_year", r"the\s+(?:(?P<fy>fiscal|full)\s+)?year\b(?!['’]s|[\s-]+(?:ago|earlier|before|after|of|when|that|in|to|\d+|two|nineteen|twenty|end|long|old|round)\b)(?P<ended>\s+end(?:ed|ing)\b)?"),
+        ("the_year", r"the\s+(?:(?P<fy>fiscal|full)\s+)?year\b(?!['’]s|\s*[,–—]\s*(?:19|20)\d\d\b|[\s-]+(?:ago|earlier|before|after|of|when|that|in|to|\d+|two|nineteen|twenty|end|long|old|round)\b)(?P<ended>\s+end(?:ed|ing)\b)?"),
         ("the_past_n", rf"the\s+(?P<rel>past|last|next|coming|previous|following)\s+{NUM}\s+{UNIT}\b"),
         ("this_weekend", r"(?P<rel>this\s+past|this|last|next|the)\s+weekend\b"),
         ("duration", rf"{DMOD}(?:the\s+(?:(?:first|latest|final|initial|same|full|entire)\s+)?)?{NUM}(?:[\s-]+|\s+(?:and\s+a\s+half\s+)?){UNIT}(?:[\s-]+(?:long|old))?\b(?!-(?:earlier|ago|end)\b)"),

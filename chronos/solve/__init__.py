@@ -377,7 +377,8 @@ def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solut
             return None
         if indexes:
             per_expression.setdefault(indexes.pop(), []).append(sc)
-    values = {"P": P}
+    values = {name: v for name, v in enc.vars.items() if isinstance(v, int)}  # expressions with one reading
+    values["P"] = P
     for i, choices in enc.choices.items():
         if not choices:
             return None
