@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from chronos.extract._trie import trie_alternation
+from chronos.extract.timex import lowered_text
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
@@ -136,32 +137,53 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     return out
 
 
-_EVENT_INDEX: dict[int, tuple[KB, dict[str, list[str]], re.Pattern[str] | None]] = {}
+@dataclass(frozen=True)
+class _EventNames:
+    """Event names (lower case) by their last word. A thousand names as one regex took a
+    quarter of a second to compile at every start-up; a regex of their few dozen last words
+    finds where a name can end, and the names ending in that word are compared there."""
+    events: dict[str, list[str]]  # name -> event ids
+    by_last_word: dict[str, list[str]]  # last word -> the names ending in it, longest first
+    last_words: re.Pattern[str]
 
 
-def _event_index(kb: KB) -> tuple[dict[str, list[str]], re.Pattern[str] | None]:
-    """Event name (lower case) -> event ids and the regex of all names, built once per KB."""
+_EVENT_INDEX: dict[int, tuple[KB, _EventNames | None]] = {}
+_BOUNDARY = re.compile(r"\b")
+
+
+def _event_index(kb: KB) -> _EventNames | None:
+    """Built once per KB."""
     hit = _EVENT_INDEX.get(id(kb))
     if hit is None or hit[0] is not kb:
-        by_name: dict[str, list[str]] = {}
+        events: dict[str, list[str]] = {}
         for ev in kb.events.values():
             for name in ev.names:
-                by_name.setdefault(name.lower(), []).append(ev.id)
-        hit = _EVENT_INDEX[id(kb)] = (kb, by_name, _event_name_rx(tuple(sorted(by_name))) if by_name else None)
-    return hit[1], hit[2]
+                events.setdefault(name.lower(), []).append(ev.id)
+        by_last_word: dict[str, list[str]] = {}
+        for name in sorted(events, key=lambda n: (-len(n), n)):
+            by_last_word.setdefault(re.findall(r"\w+", name)[-1], []).append(name)
+        index = _EventNames(events, by_last_word, re.compile(rf"\b(?:{trie_alternation(by_last_word, fold=False)})\b")) if events else None
+        hit = _EVENT_INDEX[id(kb)] = (kb, index)
+    return hit[1]
 
 
 def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
-    by_name, rx = _event_index(kb)
-    if rx is None:
+    """KB event names in the text, case-insensitive, leftmost and then longest, without overlaps."""
+    index = _event_index(kb)
+    if index is None:
         return []
-    out = []
-    for m in rx.finditer(text):
-        sent = sentences.sentence_of(m.start())
-        out.append(EventMention(m.start(), m.end(), m.group(), tuple(by_name[m.group().lower()]), (sent.start, sent.end)))
+    lowered = lowered_text(text)
+    found = []
+    for m in index.last_words.finditer(lowered):
+        for name in index.by_last_word[m.group()]:  # longest first: the earliest start ending here
+            start = m.end() - len(name)
+            if start >= 0 and lowered.startswith(name, start) and _BOUNDARY.match(lowered, start):
+                found.append((start, m.end(), name))
+                break
+    out: list[EventMention] = []
+    for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
+        if out and start < out[-1].end:
+            continue
+        sent = sentences.sentence_of(start)
+        out.append(EventMention(start, end, text[start:end], tuple(index.events[name]), (sent.start, sent.end)))
     return out
-
-
-@functools.cache
-def _event_name_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{trie_alternation(names)})\b", re.IGNORECASE)

@@ -496,7 +496,7 @@ _PRIORITY = {name: i for i, name in enumerate(
 
 def find_timexes(text: str) -> list[Timex]:
     """All time expressions, leftmost-longest, without overlaps, in text order."""
-    lowered = _lowered(text)
+    lowered = lowered_text(text)
     paragraphs = _paragraph_starts(lowered)
     candidates: list[tuple[int, int, int, Timex]] = []
     for rule in _grammar():
@@ -522,7 +522,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _OVERHANG = 40
 
 
-def _lowered(text: str) -> str:
+def lowered_text(text: str) -> str:
     """text.lower() with every offset kept (a few letters, like 'İ', lower-case to two characters)."""
     lowered = text.lower()
     if len(lowered) == len(text):
