@@ -464,7 +464,7 @@ class Builder:
             # ("the 2024 election") leaves the day to the sentence
             own_day = [j for j, t in enumerate(self.m.timexes) if em.start <= t.start and t.end <= em.end and is_day_level(t)]
             i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))
-            if i is None:
+            if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 continue
             evs = [self.kb.events[e] for e in em.events]
             ivs = tuple(sorted((e.date.toordinal(), (e.end or e.date).toordinal() + 1) for e in evs))
@@ -473,6 +473,13 @@ class Builder:
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (em.start, em.end)],
                        f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}",
                        event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
+
+    def _dates_event(self, em, t: Timex) -> bool:
+        """'the NATO summit opened in Brussels on Monday': the date is the event's when it stands
+        close by in the same clause; in 'said Sunday whether she thought the 2020 election was
+        stolen' it dates another clause."""
+        gap = self.m.text[em.end:t.start] if t.start >= em.end else self.m.text[t.end:em.start]
+        return len(gap) <= EVENT_DATE_GAP and not _CLAUSE_BREAK.search(gap)
 
     def death_claims(self) -> None:
         """Life.DeadSpeaking: someone the KB records as dead 'says' something, or 'said on Monday'
@@ -622,6 +629,8 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
+EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
+_CLAUSE_BREAK = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|as|like|who|which)\b|[;:]", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
