@@ -20,14 +20,10 @@ _MAX_RANGE = 12
 Strings = frozenset[str]
 
 
-def required_strings(pattern: str) -> Strings | None:
-    """Strings (or DIGIT) at least one of which is in every match of `pattern`; None if unknown."""
-    return _sequence(sre_parse.parse(pattern))[1]
-
-
 def compile_with_requirement(pattern: str) -> tuple[re.Pattern[str], Strings | None]:
-    """The compiled pattern and its required strings, from one parse (parsing is most of the
-    cost of compiling a large pattern, and start-up time counts)."""
+    """The compiled pattern and the strings (or DIGIT) at least one of which is in every match,
+    None if unknown; from one parse (parsing is most of the cost of compiling a large pattern,
+    and start-up time counts)."""
     parsed = sre_parse.parse(pattern)
     return sre_compiler.compile(parsed), _sequence(parsed)[1]
 

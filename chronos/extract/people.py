@@ -100,11 +100,10 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 continue
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = words[i][0], words[j - 1][1]
-                name = text[s:e].rstrip(".,’'")
-                if name.endswith(("’s", "'s")):
-                    name = name[:-2]
-                ids = aliases.get(name.lower())
+                key = name_word(text[s:e])
+                ids = aliases.get(key)
                 if ids:
+                    name = text[s:s + len(key)]
                     full = " " in name.strip()
                     grounded = full or any(pid in introduced for pid in ids)
                     if full:

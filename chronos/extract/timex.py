@@ -160,6 +160,11 @@ def _lower(pattern: str) -> str:
     return re.sub(r"\\.|\(\?P[<=]\w+>?|[^\W\d_]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), pattern)
 
 
+def _words(phrase: str | None) -> str:
+    """'This  past' -> 'this past': a matched phrase as the lexicon spells it."""
+    return " ".join((phrase or "").lower().split())
+
+
 def _num(word: str) -> float | str:
     lx = lexicon()["numbers"]
     w = " ".join(word.lower().replace("-", " ").split())
@@ -276,14 +281,14 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
             return Timex(type="DATE", kind="rel", unit="Q", offset=-5, **base)
         return Timex(type="DATE", kind="rel", unit="Y", offset=-1, **base)
     if name == "rel_plural":
-        rel = " ".join(g["rel"].lower().split())
+        rel = _words(g["rel"])
         unit = _unit(g["unit"])
         if rel == "recent" and unit == "Y":
             return Timex(type="DATE", kind="ref", value="PAST_REF", **base)
         return Timex(type="DURATION", kind="duration", value=_duration_value("X", unit), **base)
     if name in ("season_year", "season_rel"):
         season = lexicon()["seasons"][g["season"].lower()]
-        rel = " ".join((g.get("rel") or "").lower().split())
+        rel = _words(g.get("rel"))
         return Timex(type="DATE", kind="season", season=season, year=year, direction="past" if rel == "this past" else None,
                      offset={"last": -1, "past": -1, "next": 1}.get(rel, 0), **base)
     if name == "decade":
@@ -303,7 +308,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else ("NI" if w == "tonight" else None)
         return Timex(type="TIME" if part else "DATE", kind="rel", unit="D", offset=off, part=part, **base)
     if name in ("rel_wd", "wd"):
-        rel = " ".join((g.get("rel") or "").lower().split())
+        rel = _words(g.get("rel"))
         direction = "past" if rel.startswith("last") or rel == "this past" else "future" if rel in ("next", "this coming") else None
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else None
         if name == "wd" and text[e - 2:e] in ("'s", "’s"):

@@ -297,19 +297,26 @@ def _needed_for_anchor(problem: Problem) -> set[int]:
     return {int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()}
 
 
-def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -> Solution:
-    # A fresh Z3 context per problem: in a shared one, which of several equally good models Z3
-    # returns depends on every term built before (the same article read "May" as 2025-05 or
-    # 2026-05 depending on the documents checked earlier in the process). Created on first use.
+def _start(problem: Problem, timeout_ms: int) -> tuple[_Budget, list[Claim]]:
+    """A fresh Z3 context per problem: in a shared one, which of several equally good models Z3
+    returns depends on every term built before (the same article read "May" as 2025-05 or
+    2026-05 depending on the documents checked earlier in the process). Created on first use."""
     z3.z3._main_ctx = None
-    budget = _Budget(timeout_ms)
-    claims = sorted(problem.claims, key=lambda c: c.id)
+    return _Budget(timeout_ms), sorted(problem.claims, key=lambda c: c.id)
+
+
+def _anchor_encoder(problem: Problem, budget: _Budget) -> "_Encoder":
+    return _Encoder(problem, None, only=_needed_for_anchor(problem), budget=budget)
+
+
+def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -> Solution:
+    budget, claims = _start(problem, timeout_ms)
     conflicts: list[Conflict] = []
     given = published is not None
     try:
         if published is None:
             # Pass 1: the anchor, from the expressions that can move it.
-            enc = _Encoder(problem, None, only=_needed_for_anchor(problem), budget=budget)
+            enc = _anchor_encoder(problem, budget)
             active = _drop_conflicts(enc, claims, conflicts, budget)
             if active is None:
                 return Solution(None, None, None, False)
@@ -397,11 +404,9 @@ def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solut
 def date_of_text(problem: Problem, timeout_ms: int) -> Solution | None:
     """When the text itself says it was written, if all its claims agree on that; None when they
     conflict or the budget runs out. Pass 1 of `solve` alone: no conflict explained, no value read."""
-    z3.z3._main_ctx = None
-    budget = _Budget(timeout_ms)
-    claims = sorted(problem.claims, key=lambda c: c.id)
+    budget, claims = _start(problem, timeout_ms)
     try:
-        enc = _Encoder(problem, None, only=_needed_for_anchor(problem), budget=budget)
+        enc = _anchor_encoder(problem, budget)
         s = z3.Solver()
         s.add(enc.base + [enc.formula(c.formula) for c in claims])
         if _check(s, budget) == z3.unsat:
@@ -470,10 +475,11 @@ def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, pri
 def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
     hard = _optimal(enc, active, problem, budget)
     P = enc.v("P")
-    lo, hi = _extremes(hard, P, budget)
+    lo = _extreme(hard, P, budget, minimize=True)
+    hi = _extreme(hard, P, budget, minimize=False)
     likely = _optimal(enc, active, problem, budget, prior=True, hard=hard)
-    likely_lo, likely_hi = _extremes(likely, P, budget)
-    best = _best_day(likely_lo, likely_hi)
+    likely_lo = _extreme(likely, P, budget, minimize=True)
+    best = _best_day(likely_lo, _extreme(likely, P, budget, minimize=False))
     s = z3.Solver()
     budget.limit(s)
     s.add(likely + [P == best])
@@ -502,19 +508,14 @@ def _values(enc, active, problem, budget) -> dict[str, int]:
     return values
 
 
-def _extremes(hard, P, budget) -> tuple[int, int]:
-    """The least and the greatest P. Two Optimize calls: one call with both objectives (box
-    priority) is faster on easy problems but slower on the hardest, where it matters."""
-    ends = []
-    for goal in ("minimize", "maximize"):
-        opt = z3.Optimize()
-        budget.limit(opt)
-        opt.add(hard)
-        getattr(opt, goal)(P)
-        if opt.check() != z3.sat:
-            raise _Timeout
-        ends.append(opt.model().eval(P).as_long())
-    return ends[0], ends[1]
+def _extreme(hard, P, budget, minimize: bool) -> int:
+    opt = z3.Optimize()
+    budget.limit(opt)
+    opt.add(hard)
+    (opt.minimize if minimize else opt.maximize)(P)
+    if opt.check() != z3.sat:
+        raise _Timeout
+    return opt.model().eval(P).as_long()
 
 
 def _best_day(lo: int, hi: int) -> int:
