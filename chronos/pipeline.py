@@ -155,13 +155,11 @@ def _stale(doc: Document, problem, given: Solution, rule, options: Options) -> l
     if not trusted:
         return []
     # When does the text itself say it was written? Its whole evidence, without the date.
-    own = date_of_text(problem, min(options.timeout_ms, STALE_TIMEOUT_MS))
+    published = doc.published.toordinal()
+    own = date_of_text(problem, min(options.timeout_ms, STALE_TIMEOUT_MS), before=published - STALE_DAYS)
     if own is None:
         return []
-    published = doc.published.toordinal()
     gap = published - own.latest  # at least this much older: the latest day the text allows
-    if gap < STALE_DAYS:
-        return []
     victims = [c.victim for c in trusted]
     first = min(victims, key=lambda c: c.spans[0][0])
     quotes = [f"'{doc.text[s:e]}'" for c in victims for s, e in c.spans[:1]]

@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from dataclasses import dataclass, field
@@ -124,16 +123,24 @@ class _Encoder:
 
     def _define(self, i: int, t) -> None:
         """S{i}/E{i} from the expression's alternative readings. With P given every reading
-        folds to two integers: the candidates are kept for the fast path in `solve`."""
-        S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
-        self.vars[f"S{i}"], self.vars[f"E{i}"] = S, E
+        folds to two integers: only the candidates are kept, for the fast path in `solve`, and
+        their Z3 terms wait for `symbolic` (building Z3 terms costs more than most solving)."""
         alternatives = self._alternatives(t)
         if isinstance(self.vars["P"], int):
-            choices = [(s, e) for s, e, conds in alternatives if all(conds)]
-            self.choices[i] = choices
-            self.base.append(z3.Or([z3.And(S == s, E == e) for s, e in choices]) if choices else z3.BoolVal(False))
-        else:
-            self.base.append(z3.Or([z3.And(S == s, E == e, *conds) for s, e, conds in alternatives]))
+            self.choices[i] = [(s, e) for s, e, conds in alternatives if all(conds)]
+            return
+        S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
+        self.vars[f"S{i}"], self.vars[f"E{i}"] = S, E
+        self.base.append(z3.Or([z3.And(S == s, E == e, *conds) for s, e, conds in alternatives]))
+
+    def symbolic(self) -> "_Encoder":
+        """The Z3 variables and definitions of the candidates kept by `_define`, built on first use."""
+        for i, choices in self.choices.items():
+            if f"S{i}" not in self.vars:
+                S, E = z3.Int(f"S{i}"), z3.Int(f"E{i}")
+                self.vars[f"S{i}"], self.vars[f"E{i}"] = S, E
+                self.base.append(z3.Or([z3.And(S == s, E == e) for s, e in choices]) if choices else z3.BoolVal(False))
+        return self
 
     def _alternatives(self, t) -> list[tuple]:
         """Readings of a time expression as (first day, day after the last, conditions), in
@@ -327,19 +334,17 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
             given = True
         # Pass 2: every expression, read with the publication day fixed.
         enc = _Encoder(problem, published, budget=budget)
-        if given and (fast := _fast_given(enc, problem, claims)) is not None:
-            return fast
+        values = _fast_values(enc, problem, claims) if given else None
         if given:
-            active = _drop_conflicts(enc, claims, conflicts, budget)
+            lo = hi = best = published.toordinal()
+            active = claims if values is not None else _drop_conflicts(enc.symbolic(), claims, conflicts, budget)
             if active is None:
                 return Solution(None, None, None, True)
-            if (fast := _fast_given(enc, problem, active)) is not None:  # the claims left now agree
-                return dataclasses.replace(fast, conflicts=conflicts)
-            lo = hi = best = published.toordinal()
         else:
             victims = {c.victim.id for c in conflicts}
             active = [c for c in claims if c.id not in victims]
-        values = _values(enc, active, problem, budget)
+        if values is None:
+            values = _fast_values(enc, problem, active) or _values(enc.symbolic(), active, problem, budget)
         return Solution(lo, hi, best, given, values, conflicts)
     except _Timeout:
         return Solution(None, None, None, given, conflicts=conflicts, timed_out=True)
@@ -368,11 +373,11 @@ def _evaluate(f: Formula, values: dict[str, int]) -> bool:
     return any(_evaluate(g, values) for g in f.fs)
 
 
-def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solution | None:
-    """With the publication day given, each expression has a few candidate readings and the
+def _fast_values(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
+    """With the publication day fixed, each expression has a few candidate readings and the
     conventions speak of one expression at a time: take each expression's best reading (the
-    nearest to publication on a tie). If every claim then holds, that is an optimal solution
-    and Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
+    nearest to publication on a tie). If every claim then holds, those are optimal values and
+    Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
     if problem.extra_vars:
         return None
     P = enc.v("P")
@@ -384,8 +389,7 @@ def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solut
             return None
         if indexes:
             per_expression.setdefault(indexes.pop(), []).append(sc)
-    values = {name: v for name, v in enc.vars.items() if isinstance(v, int)}  # expressions with one reading
-    values["P"] = P
+    values = {"P": P}
     for i, choices in enc.choices.items():
         if not choices:
             return None
@@ -396,22 +400,24 @@ def _fast_given(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> Solut
             return (-sum(sc.weight for sc in softs if not _evaluate(sc.formula, vals)), -abs(c[0] - P))
 
         values[f"S{i}"], values[f"E{i}"] = max(choices, key=score)
-    if all(_evaluate(c.formula, values) for c in claims):
-        return Solution(P, P, P, True, values, [])
-    return None
+    return values if all(_evaluate(c.formula, values) for c in claims) else None
 
 
-def date_of_text(problem: Problem, timeout_ms: int) -> Solution | None:
-    """When the text itself says it was written, if all its claims agree on that; None when they
-    conflict or the budget runs out. Pass 1 of `solve` alone: no conflict explained, no value read."""
+def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | None:
+    """When the text itself says it was written, if all its claims agree on that and put it wholly
+    before day `before`; None otherwise or when the budget runs out. Pass 1 of `solve` alone: no
+    conflict explained, no value read."""
     budget, claims = _start(problem, timeout_ms)
     try:
         enc = _anchor_encoder(problem, budget)
+        hard = enc.base + [enc.formula(c.formula) for c in claims]
+        # The claims alone settle the usual answer (the text allows a day that late) before the
+        # reading conventions' optimisations are paid for.
         s = z3.Solver()
-        s.add(enc.base + [enc.formula(c.formula) for c in claims])
-        if _check(s, budget) == z3.unsat:
+        s.add(hard + [enc.v("P") >= before])
+        if _check(s, budget) == z3.sat:
             return None
-        lo, hi, best = _anchor_interval(enc, claims, problem, budget)
+        lo, hi, best = _anchor_interval(enc, claims, problem, budget, _optimal(enc, claims, problem, budget, hard=hard))
         return Solution(lo, hi, best, False)
     except _Timeout:
         return None
@@ -472,8 +478,8 @@ def _optimal(enc: "_Encoder", active: list[Claim], problem: Problem, budget, pri
     return hard + [cost <= best_cost]
 
 
-def _anchor_interval(enc, active, problem, budget) -> tuple[int, int, int]:
-    hard = _optimal(enc, active, problem, budget)
+def _anchor_interval(enc, active, problem, budget, hard: list | None = None) -> tuple[int, int, int]:
+    hard = hard if hard is not None else _optimal(enc, active, problem, budget)
     P = enc.v("P")
     lo = _extreme(hard, P, budget, minimize=True)
     hi = _extreme(hard, P, budget, minimize=False)
