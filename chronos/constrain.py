@@ -360,7 +360,7 @@ class Builder:
         """'...alerted us that President Bush would soon be in the briefing room': the future seen
         from a past moment ('would', 'was going to') says nothing about the time of writing."""
         sent = self.m.sentences.sentence_of(start)
-        markers = list(FUTURE_MARKERS.finditer(self.m.text, sent.start, sent.end))
+        markers = list(FUTURE_MARKERS.finditer(self.m.sentences.lowered, sent.start, sent.end))
         if not markers:
             return False
         nearest = min(markers, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))

@@ -24,13 +24,13 @@ class Mentions:
     events: list[EventMention]
 
     def tense_of(self, start: int, end: int) -> str:
-        return tense_at(self.text, self.sentences.sentence_of(start), start, end)
+        return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
 
 
 def extract(text: str, kb: KB | None) -> Mentions:
     sentences = SentenceIndex(text)
     timexes = find_timexes(text)
-    tenses = [tense_at(text, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
+    tenses = [tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)

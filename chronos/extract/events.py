@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 
 from chronos.extract._trie import trie_alternation
-from chronos.extract.timex import lowered_text
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
@@ -57,7 +56,8 @@ def _cue_rx(series: Series) -> re.Pattern[str]:
 
 @functools.cache
 def _cue_rx_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{trie_alternation(nouns)})s?\b", re.IGNORECASE)
+    """Matched in lower-cased text."""
+    return re.compile(rf"\b(?:{trie_alternation(nouns)})s?\b")
 
 
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
@@ -93,9 +93,12 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     for p in people:
         people_by_sentence.setdefault(sentences.index_of(p.start), set()).update(p.people)
     cues = {sid: _cue_rx(s) for sid, s in kb.series.items()}
+    # a mention names its event with a cue word: only the sentences holding one are read
+    cued = sorted({sentences.index_of(m.start()) for rx in set(cues.values()) for m in rx.finditer(sentences.lowered)})
     out: list[SeriesMention] = []
-    for si, sent in enumerate(sentences.sentences):
-        body = text[sent.start:sent.end]
+    for si in cued:
+        sent = sentences.sentences[si]
+        body, body_lowered = text[sent.start:sent.end], sentences.lowered[sent.start:sent.end]
         ordinal_m = _ordinal_rx().search(body)
         since_m = _SINCE.search(body, ordinal_m.end()) if ordinal_m else None
         counted = ordinal_m is not None and since_m is not None
@@ -106,7 +109,7 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
         countries_here: set[str] | None = None  # found when a cue first needs them
         best: tuple[tuple[int, int], SeriesMention] | None = None
         for sid, series in kb.series.items():
-            cue = cues[sid].search(body, ordinal_m.end() if counted else 0)
+            cue = cues[sid].search(body_lowered, ordinal_m.end() if counted else 0)
             if cue is None or counted and cue.start() > since_m.start():
                 continue
             if countries_in is None:
@@ -117,7 +120,7 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
                 countries_here = _countries_in(kb, body)
             in_sentence = sum(_mentions_party(kb, p, people_by_sentence.get(si, set()), countries_here) for p in series.parties)
             score = (in_sentence, cue.end() - cue.start())
-            mention = SeriesMention(sent.start + cue.start(), sent.start + cue.end(), cue.group(), sid, (sent.start, sent.end))
+            mention = SeriesMention(sent.start + cue.start(), sent.start + cue.end(), body[cue.start():cue.end()], sid, (sent.start, sent.end))
             if counted:
                 since_people: tuple[str, ...] = ()
                 office = _SINCE_OFFICE.match(body, since_m.start())
@@ -172,7 +175,7 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
     index = _event_index(kb)
     if index is None:
         return []
-    lowered = lowered_text(text)
+    lowered = sentences.lowered
     found = []
     for m in index.last_words.finditer(lowered):
         for name in index.by_last_word[m.group()]:  # longest first: the earliest start ending here

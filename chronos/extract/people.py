@@ -58,6 +58,7 @@ class AgeMention:
     age: int
 
 
+_WORD = re.compile(r"\S+")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
@@ -92,7 +93,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     aliases = kb.people_by_alias
     introduced: set[str] = set()
     for run in _CAP_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        words = [m.span() for m in _WORD.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(words):
             if name_word(text[words[i][0]:words[i][1]]) not in kb.alias_first_words:

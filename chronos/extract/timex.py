@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from chronos.extract._prefilter import DIGIT, compile_with_requirement
-from chronos.extract._trie import trie_alternation
+from chronos.extract.sentences import lowered_text
 from chronos.lexicon import alternation, lexicon
 
 
@@ -139,20 +139,19 @@ def _grammar() -> list[_Rule]:
 @dataclass(frozen=True)
 class _Rule:
     """A grammar rule, matched case-sensitively against lower-cased text (several times faster
-    than IGNORECASE), and the strings a paragraph must contain for the rule to match there."""
+    than IGNORECASE), and the strings a paragraph must hold one of for the rule to match there."""
     name: str
     rx: re.Pattern[str]
-    needs: re.Pattern[str] | None
+    needs: frozenset[str] | None
 
 
-def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The rule's regex and a regex finding any of the strings every match contains."""
+def _compiled(pattern: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The rule's regex and the strings (DIGIT: any digit) one of which every match contains."""
     rx, strings = compile_with_requirement(pattern)
     if strings is None:
         return rx, None
     # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
-    words = [w for w in strings - {DIGIT} if not any(o != w and o in w for o in strings)]
-    return rx, re.compile("|".join(([trie_alternation(words, fold=False)] if words else []) + ([r"\d"] if DIGIT in strings else [])))
+    return rx, frozenset(w for w in strings if not any(o != w and o in w for o in strings - {DIGIT}))
 
 
 def _lower(pattern: str) -> str:
@@ -502,10 +501,10 @@ _PRIORITY = {name: i for i, name in enumerate(
 def find_timexes(text: str) -> list[Timex]:
     """All time expressions, leftmost-longest, without overlaps, in text order."""
     lowered = lowered_text(text)
-    paragraphs = _paragraph_starts(lowered)
+    paragraphs = _Paragraphs(lowered)
     candidates: list[tuple[int, int, int, Timex]] = []
     for rule in _grammar():
-        for start, end in _spans_needed(rule, lowered, paragraphs):
+        for start, end in paragraphs.holding_any(rule.needs):
             # a match may run a little past the span's end, as it would in the whole text
             for m in rule.rx.finditer(lowered, start, min(end + _OVERHANG, len(text))):
                 if m.start() >= end:
@@ -524,36 +523,48 @@ def find_timexes(text: str) -> list[Timex]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DIGIT = re.compile(r"\d")
 _OVERHANG = 40
 
 
-def lowered_text(text: str) -> str:
-    """text.lower() with every offset kept (a few letters, like 'İ', lower-case to two characters)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+class _Paragraphs:
+    """The paragraphs of a lower-cased text and which of them hold a string: each string is
+    looked for once per text (rules share them: month names, units), with str.find."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+        self._holding: dict[str, list[int]] = {}
 
-def _paragraph_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    def holding_any(self, strings: frozenset[str] | None) -> list[tuple[int, int]]:
+        """The runs of paragraphs that hold one of `strings` (None: the whole text)."""
+        if strings is None:
+            return [(0, len(self.text))]
+        spans: list[tuple[int, int]] = []
+        for i in sorted({i for s in strings for i in self._paragraphs_holding(s)}):
+            start, end = self.starts[i], self.starts[i + 1]
+            if spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
+    def _paragraphs_holding(self, s: str) -> list[int]:
+        found = self._holding.get(s)
+        if found is None:
+            found = self._holding[s] = []
+            pos = self._find(s, 0)
+            while pos >= 0:
+                i = bisect.bisect_right(self.starts, pos) - 1
+                found.append(i)
+                pos = self._find(s, self.starts[i + 1])
+        return found
 
-def _spans_needed(rule: _Rule, text: str, paragraphs: list[int]) -> list[tuple[int, int]]:
-    """The runs of paragraphs that hold one of the rule's required strings: the only places it can match."""
-    if rule.needs is None:
-        return [(0, len(text))]
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while (hit := rule.needs.search(text, pos)) is not None:
-        i = bisect.bisect_right(paragraphs, hit.start()) - 1
-        start, end = paragraphs[i], paragraphs[i + 1]
-        if spans and spans[-1][1] == start:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-        pos = end
-    return spans
+    def _find(self, s: str, pos: int) -> int:
+        if s != DIGIT:
+            return self.text.find(s, pos)
+        m = _DIGIT.search(self.text, pos)
+        return m.start() if m else -1
 
 
 _CLOCK_DAY_GAP = re.compile(r",?\s*(?:on\s+)?")
