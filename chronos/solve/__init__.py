@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -337,7 +339,12 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
         values = _fast_values(enc, problem, claims) if given else None
         if given:
             lo = hi = best = published.toordinal()
-            active = claims if values is not None else _drop_conflicts(enc.symbolic(), claims, conflicts, budget)
+            active = claims
+            if values is None:
+                active = _drop_lone_conflicts(enc, claims, conflicts)
+                values = _fast_values(enc, problem, active)
+            if values is None:
+                active = _drop_conflicts(enc.symbolic(), active, conflicts, budget)
             if active is None:
                 return Solution(None, None, None, True)
         else:
@@ -421,6 +428,35 @@ def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | N
         return Solution(lo, hi, best, False)
     except _Timeout:
         return None
+
+
+def _drop_lone_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict]) -> list[Claim]:
+    """With P fixed, a claim that no reading of its expressions satisfies is a minimal conflict
+    on its own. Found in plain Python by trying the readings (most conflicts are such: a title
+    out of its term, a weekday beside its date); the claims left are returned."""
+    P = enc.v("P")
+    active = []
+    for c in claims:
+        names = _vars_of(c.formula, set()) - {"P"}
+        indexes = sorted({int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()})
+        readings = [enc.choices.get(i) for i in indexes]
+        if (len(conflicts) >= MAX_CONFLICTS or any(n[0] not in "SE" or not n[1:].isdigit() for n in names)
+                or not all(readings) or math.prod(len(r) for r in readings) > _LONE_READINGS):
+            active.append(c)
+            continue
+        values = {"P": P}
+        for combo in itertools.product(*readings):
+            for i, (s, e) in zip(indexes, combo):
+                values[f"S{i}"], values[f"E{i}"] = s, e
+            if _evaluate(c.formula, values):
+                active.append(c)
+                break
+        else:
+            conflicts.append(Conflict(c, [c]))
+    return active
+
+
+_LONE_READINGS = 4096  # more combinations of readings than this are left to Z3
 
 
 def _drop_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict], budget) -> list[Claim] | None:
