@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronos.extract import timex
-from chronos.extract._prefilter import DIGIT, compile_with_requirement
+from chronos.extract._prefilter import DIGIT, compile_at_word_start
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -20,12 +20,12 @@ from chronos.extract._prefilter import DIGIT, compile_with_requirement
     ("[0-3]\\d", {DIGIT}),  # one digit of four is less telling than any digit
 ])
 def test_required_strings(pattern, expected):
-    assert compile_with_requirement(pattern)[1] == expected
+    assert compile_at_word_start(pattern)[1] == expected
 
 
 @pytest.mark.parametrize("pattern", ["\\w+", "(?:ab)?", "[^a]+", "a|\\w"])
 def test_unknown_requirement_is_none(pattern):
-    assert compile_with_requirement(pattern)[1] is None
+    assert compile_at_word_start(pattern)[1] is None
 
 
 # Words the grammar cares about, and filler, joined by spaces, punctuation and single newlines

@@ -20,12 +20,31 @@ _MAX_RANGE = 12
 Strings = frozenset[str]
 
 
-def compile_with_requirement(pattern: str) -> tuple[re.Pattern[str], Strings | None]:
-    """The compiled pattern and the strings (or DIGIT) at least one of which is in every match,
-    None if unknown; from one parse (parsing is most of the cost of compiling a large pattern,
-    and start-up time counts)."""
-    parsed = sre_parse.parse(pattern)
-    return sre_compiler.compile(parsed), _sequence(parsed)[1]
+def compile_at_word_start(pattern: str) -> tuple[re.Pattern[str], Strings | None, bool]:
+    """The compiled pattern; the strings (or DIGIT) at least one of which is in every match, None
+    if unknown; and, as the pattern may match only where no word character or hyphen precedes,
+    who checks that: False, the regex (a leading lookbehind); True, the caller. The caller checks
+    when the pattern starts with a literal or a set of first characters: re then jumps between
+    the places those occur, which a leading lookbehind would prevent (re tries every position)."""
+    parsed = sre_parse.parse(pattern)  # once: parsing is most of the cost of compiling, and start-up time counts
+    required = _sequence(parsed)[1]
+    flags = parsed.state.flags
+    if sre_compiler._get_literal_prefix(parsed, flags)[0] or sre_compiler._get_charset_prefix(parsed, flags):
+        return sre_compiler.compile(parsed), required, True
+    parsed.data.insert(0, _NOT_AFTER_WORD.data[0])  # the lookbehind, without parsing the pattern again
+    parsed.width = None
+    return sre_compiler.compile(parsed), required, False
+
+
+_NOT_AFTER_WORD = sre_parse.parse(r"(?<![\w-])")
+
+
+def after_word(text: str, pos: int) -> bool:
+    """Whether a word character or a hyphen precedes `pos` (what the lookbehind rules out)."""
+    if pos == 0:
+        return False
+    c = text[pos - 1]
+    return c.isalnum() or c in "_-"
 
 
 def _selectivity(req: Strings | None) -> float:

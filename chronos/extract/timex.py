@@ -11,9 +11,10 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from chronos.extract._prefilter import DIGIT, compile_with_requirement
+from chronos.extract._prefilter import DIGIT, after_word, compile_at_word_start
 from chronos.extract.sentences import lowered_text
 from chronos.lexicon import alternation, lexicon
 
@@ -133,25 +134,42 @@ def _grammar() -> list[_Rule]:
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
-    return [_Rule(name, *_compiled(_lower(r"(?<![\w-])(?:" + rx + ")"))) for name, rx in rules]
+    return [_rule(name, _lower("(?:" + rx + ")")) for name, rx in rules]
 
 
 @dataclass(frozen=True)
 class _Rule:
     """A grammar rule, matched case-sensitively against lower-cased text (several times faster
-    than IGNORECASE), and the strings a paragraph must hold one of for the rule to match there."""
+    than IGNORECASE), at the start of a word; the strings a paragraph must hold one of for the
+    rule to match there; whether the start of a word is checked outside the regex."""
     name: str
     rx: re.Pattern[str]
     needs: frozenset[str] | None
+    word_start_checked: bool
+
+    def matches(self, text: str, start: int, limit: int, endpos: int) -> Iterator[re.Match[str]]:
+        """Matches in text[:endpos] that start in [start, limit), leftmost first, without overlaps."""
+        if not self.word_start_checked:
+            for m in self.rx.finditer(text, start, endpos):
+                if m.start() >= limit:
+                    return
+                yield m
+            return
+        pos = start
+        while (m := self.rx.search(text, pos, endpos)) is not None and m.start() < limit:
+            if after_word(text, m.start()):  # as the lookbehind would: try again one character on
+                pos = m.start() + 1
+                continue
+            yield m
+            pos = max(m.end(), m.start() + 1)
 
 
-def _compiled(pattern: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
-    """The rule's regex and the strings (DIGIT: any digit) one of which every match contains."""
-    rx, strings = compile_with_requirement(pattern)
-    if strings is None:
-        return rx, None
-    # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
-    return rx, frozenset(w for w in strings if not any(o != w and o in w for o in strings - {DIGIT}))
+def _rule(name: str, pattern: str) -> _Rule:
+    rx, strings, checked = compile_at_word_start(pattern)
+    if strings is not None:
+        # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
+        strings = frozenset(w for w in strings if not any(o != w and o in w for o in strings - {DIGIT}))
+    return _Rule(name, rx, strings, checked)
 
 
 def _lower(pattern: str) -> str:
@@ -506,9 +524,7 @@ def find_timexes(text: str) -> list[Timex]:
     for rule in _grammar():
         for start, end in paragraphs.holding_any(rule.needs):
             # a match may run a little past the span's end, as it would in the whole text
-            for m in rule.rx.finditer(lowered, start, min(end + _OVERHANG, len(text))):
-                if m.start() >= end:
-                    break
+            for m in rule.matches(lowered, start, end, min(end + _OVERHANG, len(text))):
                 tx = _build(rule.name, m, text)
                 if tx is not None and tx.end > tx.start:
                     candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[rule.name], tx))
