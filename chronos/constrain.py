@@ -124,6 +124,7 @@ WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
 LIFESPAN_YEARS = 110  # someone born this long before is no longer alive
 HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read as history
+NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -133,6 +134,12 @@ DAY_KINDS = {"date", "weekday"}
 
 def has_var(t: Timex) -> bool:
     return t.kind in VAR_KINDS
+
+
+def _near_publication(t: Timex) -> bool:
+    """'on Tuesday', 'last week', 'June 5': read from the publication date, so the clause happens
+    about when the article was written, and a title or age in it cannot be history."""
+    return has_var(t) and t.year is None
 
 
 def is_day_level(t: Timex) -> bool:
@@ -192,9 +199,9 @@ class Builder:
                 best = (dist, i)
         return best[1] if best else None
 
-    def reference(self, start: int, end: int) -> tuple[str, int | None]:
+    def reference(self, start: int, end: int, exclude: tuple[int, int] | None = None) -> tuple[str, int | None]:
         """When a mention's clause happens: a time expression of its sentence, else its tense."""
-        i = self.sentence_timex(start, end)
+        i = self.sentence_timex(start, end, exclude=exclude)
         if i is not None:
             return "timex", i
         return self.m.tense_of(start, end), None
@@ -314,22 +321,29 @@ class Builder:
                 self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                            f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
 
-    def _history_from(self, tm, ivs) -> int | None:
+    def _history_from(self, tm, ivs, near: bool = False) -> int | None:
         """From when a title names history: the holder's death, or a generation after the last
-        term ended, whichever comes first."""
+        term ended, whichever comes first. In a clause dated from the publication ('on Tuesday')
+        only well after that: the Queen opening parliament on Tuesday a year after her death is
+        an error, Vice President Johnson escorting Glenn 'on Feb. 23' in a 2016 retrospective is
+        not."""
         died = [self.kb.people[pid].died for pid in tm.people]
-        options = [max(died).toordinal()] if all(died) else []
+        options = [max(died).toordinal() + (NEAR_HISTORY_DAYS if near else 0)] if all(died) else []
         if all(b is not None for _, b in ivs):
-            options.append(max(b for _, b in ivs) + HISTORY_DAYS)
+            options.append(max(b for _, b in ivs) + (NEAR_HISTORY_DAYS if near else 0) + HISTORY_DAYS)
         return min(options, default=None)
 
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         if _in_quotation(self.m.text, tm.start):
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
-        how, i = self.reference(tm.start, tm.end)
-        if how == "timex" and self._past_title_between(tm, self.m.timexes[i]):
+        # "Prime Minister David Cameron, who announced he will resign by October, ...": the relative
+        # clause tells of the person at another time, not when the sentence happens
+        clause = _RELATIVE_CLAUSE.match(self.m.text, tm.end)
+        how, i = self.reference(tm.start, tm.end, exclude=clause.span() if clause else None)
+        if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
-            # past the 'then-' title the sentence speaks of another time
+            # past the 'then-' title the sentence speaks of another time; "Prime Minister David
+            # Cameron said he would step down by October": the date is of what was said
             how, i = self.m.tense_of(tm.start, tm.end), None
         span = [(tm.start, tm.end)]
         if how == "timex":
@@ -339,7 +353,7 @@ class Builder:
                 if not is_day_level(t):  # "in 2008, the year President Obama was elected": the title covers the election
                     spans = spans + tuple((e.toordinal(), s.toordinal()) for pid in tm.people for term in self.kb.terms_of(pid)
                                           if term.office in tm.offices and term.elected for e, s in [(term.elected, term.start)])
-                if (history := self._history_from(tm, ivs)) is not None:
+                if (history := self._history_from(tm, ivs, near=_near_publication(t))) is not None:
                     spans = spans + ((history, None),)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif how == "present" and self.m.sentences.has_verb(tm.start):
@@ -351,6 +365,10 @@ class Builder:
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
         elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
+
+    def _reported_between(self, tm, t: Timex) -> bool:
+        """A speech verb after the title and a clause of its own before the date."""
+        return t.start >= tm.end and _REPORTED.search(self.m.text, tm.end, t.start) is not None
 
     def _past_title_between(self, tm, t: Timex) -> bool:
         lo, hi = (tm.end, t.start) if t.start >= tm.end else (t.end, tm.start)
@@ -370,6 +388,8 @@ class Builder:
         for am in self.m.ages:
             options = []
             facts = []
+            how, i = self.reference(am.start, am.end)
+            now = how == "timex" and _near_publication(self.m.timexes[i])
             for pid in am.people:
                 p = self.kb.people[pid]
                 if p.born is None:
@@ -377,7 +397,7 @@ class Builder:
                 options.append((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()))
                 # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now
                 gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
-                options.append((gone.toordinal(), None))
+                options.append((gone.toordinal() + (NEAR_HISTORY_DAYS if now else 0), None))
                 facts.append(FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source))
             if options:
                 name = self.kb.people[am.people[0]].name
@@ -463,7 +483,9 @@ class Builder:
             # that day is, and other dates of the sentence are about something else; a year in a name
             # ("the 2024 election") leaves the day to the sentence
             own_day = [j for j, t in enumerate(self.m.timexes) if em.start <= t.start and t.end <= em.end and is_day_level(t)]
-            i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))
+            # "the 2016 Brexit referendum": a year just before the name is part of it, not the clause's date
+            start = next((t.start for t in self.m.timexes if t.kind == "year" and t.end <= em.start and not self.m.text[t.end:em.start].strip()), em.start)
+            i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(start, em.end))
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 continue
             evs = [self.kb.events[e] for e in em.events]
@@ -629,6 +651,8 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,;.]*")
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 _CLAUSE_BREAK = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|as|like|who|which)\b|[;:]", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)

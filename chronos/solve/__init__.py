@@ -351,6 +351,8 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
             given = True
         # Pass 2: every expression, read with the publication day fixed.
         enc = _Encoder(problem, published, budget=budget)
+        if given:
+            _keep_best_readings(enc, problem, claims)
         values = _fast_values(enc, problem, claims) if given else None
         if given:
             lo = hi = best = published.toordinal()
@@ -395,27 +397,55 @@ def _evaluate(f: Formula, values: dict[str, int]) -> bool:
     return any(_evaluate(g, values) for g in f.fs)
 
 
-def _fast_values(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
-    """With the publication day fixed, each expression has a few candidate readings and the
-    conventions speak of one expression at a time: take each expression's best reading (the
-    nearest to publication on a tie). If every claim then holds, those are optimal values and
-    Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
-    if problem.extra_vars:
-        return None
-    P = enc.v("P")
-    per_expression: dict[str, list] = {}
+def _softs_per_expression(problem: Problem) -> dict[int, list] | None:
+    """The conventions of each expression, when each speaks of one expression (and P) only."""
+    per_expression: dict[int, list] = {}
     for sc in problem.soft:
         names = _vars_of(sc.formula, set()) - {"P"}
         indexes = {n[1:] for n in names}
         if len(indexes) > 1 or any(n[0] not in "SE" for n in names):
             return None
         if indexes:
-            per_expression.setdefault(indexes.pop(), []).append(sc)
+            per_expression.setdefault(int(indexes.pop()), []).append(sc)
+    return per_expression
+
+
+def _keep_best_readings(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> None:
+    """With the date given, each expression keeps only the readings its conventions rate best. A
+    claim may still choose among equally good readings, but it cannot re-read 'said on Wednesday'
+    as next Wednesday to escape a conflict: the conventions read the text, the claims check it.
+    What expressions say of their own reading is the exception: 'Tuesday, Nov. 13' is the Nov. 13
+    that is a Tuesday, 'last year, in November' the November of last year."""
+    per_expression = _softs_per_expression(problem)
+    if per_expression is None:
+        return
+    P = enc.v("P")
+    self_read = {int(n[1:]) for c in claims if c.rule.id in _READING_CLAIMS
+                 for n in _vars_of(c.formula, set()) if n[0] in "SE" and n[1:].isdigit()}
+    for i, choices in enc.choices.items():
+        if len(choices) > 1 and i not in self_read:
+            costs = [sum(sc.weight for sc in per_expression.get(i, []) if not _evaluate(sc.formula, {"P": P, f"S{i}": s, f"E{i}": e}))
+                     for s, e in choices]
+            enc.choices[i] = [c for c, cost in zip(choices, costs) if cost == min(costs)]
+
+
+_READING_CLAIMS = {"Calendar.WeekdayMismatch", "Calendar.RelativeMismatch"}
+
+
+def _fast_values(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
+    """With the publication day fixed, each expression has a few candidate readings and the
+    conventions speak of one expression at a time: take each expression's best reading (the
+    nearest to publication on a tie). If every claim then holds, those are optimal values and
+    Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
+    per_expression = _softs_per_expression(problem)
+    if problem.extra_vars or per_expression is None:
+        return None
+    P = enc.v("P")
     values = {"P": P}
     for i, choices in enc.choices.items():
         if not choices:
             return None
-        softs = per_expression.get(str(i), [])
+        softs = per_expression.get(i, [])
 
         def score(c: tuple[int, int]) -> tuple[int, int]:
             vals = {"P": P, f"S{i}": c[0], f"E{i}": c[1]}
