@@ -273,9 +273,12 @@ class Builder:
     def tense_claims(self) -> None:
         """Tense against an explicit date. Tense is read by heuristics, so without a given
         date these only help pick the best day (priors) and never bound the interval."""
+        named = [(em.start, em.end) for em in self.m.events]
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             if t.kind not in ("date", "month", "year") or t.year is None or t.value:
                 continue
+            if any(a <= t.start and t.end <= b for a, b in named):
+                continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -486,9 +489,10 @@ class Builder:
             # "the 2016 Brexit referendum": a year just before the name is part of it, not the clause's date
             start = next((t.start for t in self.m.timexes if t.kind == "year" and t.end <= em.start and not self.m.text[t.end:em.start].strip()), em.start)
             i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(start, em.end))
-            if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
-                continue
             evs = [self.kb.events[e] for e in em.events]
+            if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
+                self._event_tense(em, evs)
+                continue
             ivs = tuple(sorted((e.date.toordinal(), (e.end or e.date).toordinal() + 1) for e in evs))
             t = self.m.timexes[i]
             facts = [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" to {fmt_date(e.end)}" if e.end else ""), e.source) for e in evs]
@@ -496,11 +500,39 @@ class Builder:
                        f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}",
                        event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
 
+    def _event_tense(self, em, evs) -> None:
+        """An undated mention of a known event: 'Germans will vote in the 2021 German federal
+        election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
+        it has begun. Without a given date, only a prior for the best day."""
+        if _REFERENCE_POINT.search(self.m.text, max(0, em.start - 30), em.start):
+            return  # "Ahead of the election, the parties held rallies": the clause's time is not the event's
+        tense = self.m.tense_of(em.start, em.end)
+        first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
+        if tense == "future" and not self._future_in_past(em.start, em.end):
+            rule, f, said = "Tense.FutureAboutPast", Cmp(var("P"), "<=", const(last.toordinal())), "still to come"
+        elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(em.start)):
+            # "predicted the 2020 presidential election could hit...": a modal leaves the event open
+            rule, f, said = "Tense.PastAboutFuture", Cmp(const(first.toordinal()), "<=", var("P")), "already held"
+        else:
+            return
+        if self.published is None:
+            self.soft.append(Soft(f, 1, f"'{em.text}' is {said}", prior=True))
+            return
+        when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
+        facts = [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" to {fmt_date(e.end)}" if e.end else ""), e.source) for e in evs]
+        self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", facts)
+
+    def _sentence_span(self, offset: int) -> tuple[int, int]:
+        sent = self.m.sentences.sentence_of(offset)
+        return sent.start, sent.end
+
     def _dates_event(self, em, t: Timex) -> bool:
         """'the NATO summit opened in Brussels on Monday': the date is the event's when it stands
         close by in the same clause; in 'said Sunday whether she thought the 2020 election was
         stolen' it dates another clause."""
         gap = self.m.text[em.end:t.start] if t.start >= em.end else self.m.text[t.end:em.start]
+        if t.start >= em.end and _REFERENCE_POINT.search(self.m.text, max(0, em.start - 30), em.start):
+            return False  # "Ahead of the 2021 German federal election, the parties held rallies on Tuesday"
         return len(gap) <= EVENT_DATE_GAP and not _CLAUSE_BREAK.search(gap)
 
     def death_claims(self) -> None:
@@ -653,6 +685,8 @@ def _in_quotation(text: str, pos: int) -> bool:
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,;.]*")
+_MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
+_REFERENCE_POINT = re.compile(r"\b(?:ahead\s+of|before|after|since|until|following|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 _CLAUSE_BREAK = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|as|like|who|which)\b|[;:]", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
