@@ -17,7 +17,8 @@ from chronos.kb.store import name_word
 from chronos.lexicon import alternation, lexicon
 
 MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
-             "the late": "late", "late": "late", "outgoing": "outgoing", "incoming": "incoming",
+             "the late": "late", "late": "late", "the late former": "late", "late former": "late",
+             "outgoing": "outgoing", "incoming": "incoming",
              "acting": "acting", "interim": "acting",
              # a title someone might hold, not one they hold: no claim
              "future": "hypothetical", "potential": "hypothetical", "possible": "hypothetical",
@@ -59,6 +60,7 @@ class AgeMention:
 
 
 _WORD = re.compile(r"\S+")
+_LESSER = re.compile(r"\b(?:vice|deputy|assistant)[\s-]*$", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
@@ -67,7 +69,7 @@ def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> 
     mods = alternation(list(MODIFIERS))
     return re.compile(
         rf"(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"
-        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?\s+$",
+        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?:\s*,)?\s+$",  # "The German chancellor, Angela Merkel,"
         re.IGNORECASE,
     )
 
@@ -125,7 +127,9 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
     out: list[TitleMention] = []
     for p in people:
         left = text[max(0, p.start - 80):p.start]
-        m = rx.search(left) if left[-1:].isspace() and left.rstrip().lower().endswith(endings) else None
+        m = rx.search(left) if left[-1:].isspace() and left.rstrip().rstrip(",").lower().endswith(endings) else None
+        if m and _LESSER.search(left, 0, m.start("mod") if m.group("mod") else m.start()):
+            continue  # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping": another office
         name_start = p.start
         if not m:
             # an alias that starts with a title ("Pope Francis", "Queen Elizabeth II", "President Xi"),
