@@ -86,11 +86,19 @@ _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?
 TENSE_WINDOW = 600
 
 
+# ", officials said." closing a sentence attributes it: its verb is not the tense of what was said
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b[^\w]*$")
+# ", and will meet him again": what follows starts another clause
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
+
+
 @functools.lru_cache(maxsize=8)
 def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int]]:
     """The tense markers of one sentence, sorted, and their starts: found once, not once per expression."""
+    attribution = _ATTRIBUTION.search(lowered, s, e)
+    e_said = attribution.start() if attribution else e
     markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", FUTURE_MARKERS), ("past", _PAST), ("present", _PRESENT))
-                     for m in rx.finditer(lowered, s, e))
+                     for m in rx.finditer(lowered, s, e_said))
     return markers, [m[0] for m in markers]
 
 
@@ -100,7 +108,7 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     `lowered`: the text as `lowered_text` gives it."""
     found, starts = _sentence_markers(lowered, sentence.start, sentence.end)
     near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, end + TENSE_WINDOW)]
-    markers = [m for m in near if not start <= m[0] < end]
+    markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and _NEXT_CLAUSE.search(lowered, end, m[0]))]
     first_end = [0] * len(markers) + [end + TENSE_WINDOW + 1]  # least end of markers[j:]
     for j in range(len(markers) - 1, -1, -1):
         first_end[j] = min(markers[j][1], first_end[j + 1])
