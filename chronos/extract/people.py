@@ -219,7 +219,11 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
 
 
 _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+)?(?P<age>\d{1,3}),")
-_AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.-]+\s+){0,3}$")
+# "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
+# Detroiter voted for Clinton": between age and name only capitalised words and words of a title
+_AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
+                         r"president|vice|prime|minister|chancellor|premier|king|queen|emperor|pope|senator|governor|"
+                         r"leader|secretary|general|mayor|state|foreign|defen[cs]e)\s+){0,3}$")
 
 
 def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:

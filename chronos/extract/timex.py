@@ -64,6 +64,7 @@ def _grammar() -> list[_Rule]:
     MON_SAFE = rf"(?P<mon>{month_alt([w for w in month_words if w not in ambiguous])})"
     wd_words = [w for w in lx["weekdays"] if w not in lx["ambiguous_weekdays"]]
     WD = rf"(?P<wd>{alternation(wd_words)}|(?:{alternation(lx['ambiguous_weekdays'])})\.)"
+    WD_AFTER = rf"(?:(?:\s*\(\s*|,\s+an?\s+){WD}(?:\s*\))?(?![\w-]))?"
     WD_FULL = rf"(?P<wd>{alternation([w for w in lx['weekdays'] if w.endswith('day')])})"
     DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     # spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
@@ -87,8 +88,9 @@ def _grammar() -> list[_Rule]:
         # Tuesday, Nov. 5, 2019 / Tuesday, Nov. 5 / Tuesday, 5 November
         ("wd_date", rf"{WD},?\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?\b"),
         ("wd_date_dmy", rf"{WD},?\s+{DAY}\s+{MON}(?:,?\s+{YEAR})?\b"),
-        ("mdy", rf"{PMOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])\b"),
-        ("dmy", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?\b"),
+        # ... and the weekday after the date: "March 5 (Wednesday)", "5 March, a Wednesday"
+        ("mdy", rf"{PMOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])\b{WD_AFTER}"),
+        ("dmy", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?\b{WD_AFTER}"),
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("numeric", r"(?<![\d/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?![\w'’-])"),

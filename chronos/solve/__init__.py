@@ -414,22 +414,38 @@ def _keep_best_readings(enc: "_Encoder", problem: Problem, claims: list[Claim]) 
     """With the date given, each expression keeps only the readings its conventions rate best. A
     claim may still choose among equally good readings, but it cannot re-read 'said on Wednesday'
     as next Wednesday to escape a conflict: the conventions read the text, the claims check it.
-    What expressions say of their own reading is the exception: 'Tuesday, Nov. 13' is the Nov. 13
-    that is a Tuesday, 'last year, in November' the November of last year."""
+    What expressions say of their own reading comes first: 'met on Tuesday, Nov. 13' is the
+    Nov. 13 that is a Tuesday (the best such one), and 'last year, in November' keeps every
+    reading for the claim relating its two expressions to choose."""
     per_expression = _softs_per_expression(problem)
     if per_expression is None:
         return
     P = enc.v("P")
-    self_read = {int(n[1:]) for c in claims if c.rule.id in _READING_CLAIMS
-                 for n in _vars_of(c.formula, set()) if n[0] in "SE" and n[1:].isdigit()}
+    own: dict[int, list[Claim]] = {}
+    related: set[int] = set()
+    for c in claims:
+        if c.rule.id in _READING_CLAIMS:
+            indexes = {int(n[1:]) for n in _vars_of(c.formula, set()) if n[0] in "SE" and n[1:].isdigit()}
+            if len(indexes) == 1:
+                own.setdefault(indexes.pop(), []).append(c)
+            else:
+                related |= indexes
     for i, choices in enc.choices.items():
-        if len(choices) > 1 and i not in self_read:
-            costs = [sum(sc.weight for sc in per_expression.get(i, []) if not _evaluate(sc.formula, {"P": P, f"S{i}": s, f"E{i}": e}))
-                     for s, e in choices]
-            enc.choices[i] = [c for c, cost in zip(choices, costs) if cost == min(costs)]
+        if len(choices) < 2 or i in related:
+            continue
+        at = lambda s, e: {"P": P, f"S{i}": s, f"E{i}": e}  # noqa: E731
+        cost = {(s, e): sum(sc.weight for sc in per_expression.get(i, []) if not _evaluate(sc.formula, at(s, e))) for s, e in choices}
+        best = min(cost.values())
+        # its own weekday may pick a reading the conventions only mildly disfavour (the year before,
+        # when the tense allows it), not one they rule out ('met on March 5 (Wednesday)': not next March)
+        fitting = [(s, e) for s, e in choices if cost[(s, e)] <= best + _SELF_READ_SLACK
+                   and all(_evaluate(c.formula, at(s, e)) for c in own.get(i, []))] if i in own else []
+        pool = fitting or choices
+        enc.choices[i] = [c for c in pool if cost[c] == min(cost[c] for c in pool)]
 
 
-_READING_CLAIMS = {"Calendar.WeekdayMismatch", "Calendar.RelativeMismatch"}
+_READING_CLAIMS = {"Calendar.WeekdayMismatch", "Calendar.RelativeMismatch"}  # what expressions say of their readings
+_SELF_READ_SLACK = 2  # as much as the tense conventions weigh (the nearest, or the past, occurrence)
 
 
 def _fast_values(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
