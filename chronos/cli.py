@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -49,8 +50,22 @@ def exit_code(reports: list[Report], fail_on: str) -> int:
     return int(any(f.severity.rank >= threshold for r in reports for f in r.findings))
 
 
+# Subcommands imported when used: `chronos check` (the start-up that counts) loads none of them.
+_LAZY_COMMANDS = {"batch": "chronos.batch:batch", "tag": "chronos.timeml_cli:tag", "eval": "chronos.timeml_cli:eval_group",
+                  "kb": "chronos.kb.cli:kb", "rules": "chronos.rules_test:rules_group"}
+
+
 class _OneLineErrors(click.Group):
     """Usage errors as one line on stderr and exit 2, like every other bad input."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in _LAZY_COMMANDS and name not in self.commands:
+            module, attr = _LAZY_COMMANDS[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
 
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)
@@ -178,25 +193,3 @@ def schema() -> None:
 
 def run() -> None:
     main()
-
-
-from chronos.batch import batch  # noqa: E402
-
-main.add_command(batch)
-
-from chronos.timeml_cli import eval_group, tag  # noqa: E402
-
-main.add_command(tag)
-main.add_command(eval_group, name="eval")
-
-from chronos.evaluate.dating_cli import dating  # noqa: E402
-
-eval_group.add_command(dating)
-
-from chronos.kb.cli import kb  # noqa: E402
-
-main.add_command(kb)
-
-from chronos.rules_test import rules_group  # noqa: E402
-
-main.add_command(rules_group, name="rules")

@@ -120,3 +120,8 @@ def te3(gold_dir: str, system_dir: str | None, errors_path: str | None, as_json:
         click.echo(scores.table(), nl=False)
         if elapsed is not None:
             click.echo(f"tagged in {elapsed:.1f}s")
+
+
+from chronos.evaluate.dating_cli import dating  # noqa: E402  (the eval group's other command)
+
+eval_group.add_command(dating)
