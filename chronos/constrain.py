@@ -136,6 +136,20 @@ def has_var(t: Timex) -> bool:
     return t.kind in VAR_KINDS
 
 
+def _event_days(evs) -> list[tuple[int, int]]:
+    """The (first, last) days events took place: one run of days, or each round of a two-round election."""
+    out = []
+    for e in evs:
+        first, last = e.date.toordinal(), (e.end or e.date).toordinal()
+        out += [(first, first), (last, last)] if e.runoff else [(first, last)]
+    return out
+
+
+def _event_facts(evs) -> list[FactRef]:
+    return [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" {'and' if e.runoff else 'to'} {fmt_date(e.end)}" if e.end else ""), e.source)
+            for e in evs]
+
+
 def _near_publication(t: Timex) -> bool:
     """'on Tuesday', 'last week', 'June 5': read from the publication date, so the clause happens
     about when the article was written, and a title or age in it cannot be history."""
@@ -493,12 +507,10 @@ class Builder:
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 self._event_tense(em, evs)
                 continue
-            ivs = tuple(sorted((e.date.toordinal(), (e.end or e.date).toordinal() + 1) for e in evs))
             t = self.m.timexes[i]
-            facts = [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" to {fmt_date(e.end)}" if e.end else ""), e.source) for e in evs]
-            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ivs), [(t.start, t.end), (em.start, em.end)],
-                       f"'{t.text}' dates the {em.text}", facts, event_var=f"S{i}",
-                       event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in _event_days(evs)))),
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates the {em.text}", _event_facts(evs),
+                       event_var=f"S{i}", event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
 
     def _event_tense(self, em, evs) -> None:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
@@ -519,8 +531,7 @@ class Builder:
             self.soft.append(Soft(f, 1, f"'{em.text}' is {said}", prior=True))
             return
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
-        facts = [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" to {fmt_date(e.end)}" if e.end else ""), e.source) for e in evs]
-        self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", facts)
+        self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", _event_facts(evs))
 
     def _sentence_span(self, offset: int) -> tuple[int, int]:
         sent = self.m.sentences.sentence_of(offset)

@@ -57,6 +57,7 @@ class Event(_Fact):
     label: str
     date: dt.date
     end: dt.date | None = None
+    runoff: bool = Field(False, description="`end` is a second round: the event was on `date` and on `end`, not between")
     kind: str = Field(description="summit, election, inauguration, war, conclave, ...")
     names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
     source: str

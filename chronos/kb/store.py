@@ -17,7 +17,7 @@ from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class KBError(ValueError):
