@@ -351,24 +351,25 @@ def solve(problem: Problem, published: dt.date | None, timeout_ms: int = 3000) -
             given = True
         # Pass 2: every expression, read with the publication day fixed.
         enc = _Encoder(problem, published, budget=budget)
-        if given:
-            _keep_best_readings(enc, problem, claims)
-        values = _fast_values(enc, problem, claims) if given else None
+        conventions = _conventions_per_expression(problem)
+        values = None
         if given:
             lo = hi = best = published.toordinal()
+            _keep_best_readings(enc, conventions, claims)
             active = claims
+            values = _fast_values(enc, conventions, problem, active)
             if values is None:
-                active = _drop_lone_conflicts(enc, claims, conflicts)
-                values = _fast_values(enc, problem, active)
+                active = _drop_lone_conflicts(enc, active, conflicts)
+                values = _fast_values(enc, conventions, problem, active)
             if values is None:
                 active = _drop_conflicts(enc.symbolic(), active, conflicts, budget)
-            if active is None:
-                return Solution(None, None, None, True)
+                if active is None:
+                    return Solution(None, None, None, True)
         else:
             victims = {c.victim.id for c in conflicts}
             active = [c for c in claims if c.id not in victims]
         if values is None:
-            values = _fast_values(enc, problem, active) or _values(enc.symbolic(), active, problem, budget)
+            values = _fast_values(enc, conventions, problem, active) or _values(enc.symbolic(), active, problem, budget)
         return Solution(lo, hi, best, given, values, conflicts)
     except _Timeout:
         return Solution(None, None, None, given, conflicts=conflicts, timed_out=True)
@@ -397,7 +398,7 @@ def _evaluate(f: Formula, values: dict[str, int]) -> bool:
     return any(_evaluate(g, values) for g in f.fs)
 
 
-def _softs_per_expression(problem: Problem) -> dict[int, list] | None:
+def _conventions_per_expression(problem: Problem) -> dict[int, list] | None:
     """The conventions of each expression, when each speaks of one expression (and P) only."""
     per_expression: dict[int, list] = {}
     for sc in problem.soft:
@@ -410,15 +411,20 @@ def _softs_per_expression(problem: Problem) -> dict[int, list] | None:
     return per_expression
 
 
-def _keep_best_readings(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> None:
+def _cost(conventions: list, P: int, i: int, reading: tuple[int, int]) -> int:
+    """The weight of the conventions reading i as `reading` breaks."""
+    values = {"P": P, f"S{i}": reading[0], f"E{i}": reading[1]}
+    return sum(sc.weight for sc in conventions if not _evaluate(sc.formula, values))
+
+
+def _keep_best_readings(enc: "_Encoder", conventions: dict[int, list] | None, claims: list[Claim]) -> None:
     """With the date given, each expression keeps only the readings its conventions rate best. A
     claim may still choose among equally good readings, but it cannot re-read 'said on Wednesday'
     as next Wednesday to escape a conflict: the conventions read the text, the claims check it.
     What expressions say of their own reading comes first: 'met on Tuesday, Nov. 13' is the
     Nov. 13 that is a Tuesday (the best such one), and 'last year, in November' keeps every
     reading for the claim relating its two expressions to choose."""
-    per_expression = _softs_per_expression(problem)
-    if per_expression is None:
+    if conventions is None:
         return
     P = enc.v("P")
     own: dict[int, list[Claim]] = {}
@@ -433,41 +439,33 @@ def _keep_best_readings(enc: "_Encoder", problem: Problem, claims: list[Claim]) 
     for i, choices in enc.choices.items():
         if len(choices) < 2 or i in related:
             continue
-        at = lambda s, e: {"P": P, f"S{i}": s, f"E{i}": e}  # noqa: E731
-        cost = {(s, e): sum(sc.weight for sc in per_expression.get(i, []) if not _evaluate(sc.formula, at(s, e))) for s, e in choices}
+        cost = {r: _cost(conventions.get(i, []), P, i, r) for r in choices}
         best = min(cost.values())
         # its own weekday may pick a reading the conventions only mildly disfavour (the year before,
         # when the tense allows it), not one they rule out ('met on March 5 (Wednesday)': not next March)
-        fitting = [(s, e) for s, e in choices if cost[(s, e)] <= best + _SELF_READ_SLACK
-                   and all(_evaluate(c.formula, at(s, e)) for c in own.get(i, []))] if i in own else []
-        pool = fitting or choices
-        enc.choices[i] = [c for c in pool if cost[c] == min(cost[c] for c in pool)]
+        fitting = [r for r in choices if cost[r] <= best + _SELF_READ_SLACK
+                   and all(_evaluate(c.formula, {"P": P, f"S{i}": r[0], f"E{i}": r[1]}) for c in own.get(i, []))]
+        pool = fitting if i in own and fitting else choices
+        enc.choices[i] = [r for r in pool if cost[r] == min(cost[r] for r in pool)]
 
 
 _READING_CLAIMS = {"Calendar.WeekdayMismatch", "Calendar.RelativeMismatch"}  # what expressions say of their readings
 _SELF_READ_SLACK = 2  # as much as the tense conventions weigh (the nearest, or the past, occurrence)
 
 
-def _fast_values(enc: "_Encoder", problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
+def _fast_values(enc: "_Encoder", conventions: dict[int, list] | None, problem: Problem, claims: list[Claim]) -> dict[str, int] | None:
     """With the publication day fixed, each expression has a few candidate readings and the
     conventions speak of one expression at a time: take each expression's best reading (the
     nearest to publication on a tie). If every claim then holds, those are optimal values and
     Z3 has nothing to add; otherwise return None and let Z3 find the conflicts."""
-    per_expression = _softs_per_expression(problem)
-    if problem.extra_vars or per_expression is None:
+    if problem.extra_vars or conventions is None:
         return None
     P = enc.v("P")
     values = {"P": P}
     for i, choices in enc.choices.items():
         if not choices:
             return None
-        softs = per_expression.get(i, [])
-
-        def score(c: tuple[int, int]) -> tuple[int, int]:
-            vals = {"P": P, f"S{i}": c[0], f"E{i}": c[1]}
-            return (-sum(sc.weight for sc in softs if not _evaluate(sc.formula, vals)), -abs(c[0] - P))
-
-        values[f"S{i}"], values[f"E{i}"] = max(choices, key=score)
+        values[f"S{i}"], values[f"E{i}"] = max(choices, key=lambda r: (-_cost(conventions.get(i, []), P, i, r), -abs(r[0] - P)))
     return values if all(_evaluate(c.formula, values) for c in claims) else None
 
 
