@@ -516,8 +516,8 @@ class Builder:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
-        if _REFERENCE_POINT.search(self.m.text, max(0, em.start - 30), em.start):
-            return  # "Ahead of the election, the parties held rallies": the clause's time is not the event's
+        if self._reference_point(em):
+            return
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
         if tense == "future" and not self._future_in_past(em.start, em.end):
@@ -533,6 +533,11 @@ class Builder:
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
         self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", _event_facts(evs))
 
+    def _reference_point(self, em) -> bool:
+        """'Ahead of the 2021 German federal election, the parties held rallies on Tuesday': the
+        event marks a time, the clause's own time (and tense) is another."""
+        return _REFERENCE_POINT.search(self.m.text, max(0, em.start - 30), em.start) is not None
+
     def _sentence_span(self, offset: int) -> tuple[int, int]:
         sent = self.m.sentences.sentence_of(offset)
         return sent.start, sent.end
@@ -542,8 +547,8 @@ class Builder:
         close by in the same clause; in 'said Sunday whether she thought the 2020 election was
         stolen' it dates another clause."""
         gap = self.m.text[em.end:t.start] if t.start >= em.end else self.m.text[t.end:em.start]
-        if t.start >= em.end and _REFERENCE_POINT.search(self.m.text, max(0, em.start - 30), em.start):
-            return False  # "Ahead of the 2021 German federal election, the parties held rallies on Tuesday"
+        if t.start >= em.end and self._reference_point(em):
+            return False
         return len(gap) <= EVENT_DATE_GAP and not _CLAUSE_BREAK.search(gap)
 
     def death_claims(self) -> None:
