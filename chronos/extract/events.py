@@ -44,8 +44,11 @@ def _ordinal_rx() -> re.Pattern[str]:
 
 
 _SINCE_OFFICE = re.compile(
-    r"since\s+(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)|he|she)\s*(?:['’]s\s+(?:return|inauguration|re-?election)|"
+    r"since\s+(?:(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)|he|she)\s*(?:['’]s\s+(?:return|inauguration|re-?election)|"
     r"(?:returned|took|assumed|came|entered|re-?entered|got)\s+(?:to\s+)?(?:office|power|the\s+White\s+House|the\s+presidency|back))"
+    # "since his return to office", "since returning to the White House", "since taking office"
+    r"|(?:his|her)\s+(?:return|inauguration|re-?election)|(?:returning|taking|assuming|re-?entering)\s+(?:to\s+)?"
+    r"(?:office|power|the\s+White\s+House|the\s+presidency))"
 )
 _SINCE = re.compile(r"\bsince\b")
 
@@ -110,7 +113,10 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
         best: tuple[tuple[int, int], SeriesMention] | None = None
         for sid, series in kb.series.items():
             cue = cues[sid].search(body_lowered, ordinal_m.end() if counted else 0)
-            if cue is None or counted and cue.start() > since_m.start():
+            if counted and (cue is None or cue.start() > since_m.start()):
+                # "Monday's call was the fifth between the two since ...": the noun before the ordinal
+                cue = next(reversed(list(cues[sid].finditer(body_lowered, 0, ordinal_m.start()))), None)
+            if cue is None:
                 continue
             if countries_in is None:
                 countries_in = _countries_in(kb, text[sentences.sentences[window.start].start:sent.end])
