@@ -187,7 +187,8 @@ class Builder:
         self.claims.append(Claim(f"c{len(self.claims)}", rule, formula, tuple(spans), says, tuple(facts), event_var, context))
 
     # -- the time an event in a sentence happened -------------------------------------------
-    def sentence_timex(self, start: int, end: int, *, day_level: bool = False, exclude: tuple[int, int] | None = None) -> int | None:
+    def sentence_timex(self, start: int, end: int, *, day_level: bool = False, exclude: tuple[int, int] | None = None,
+                       other_clause: bool = False) -> int | None:
         """The time expression nearest to [start, end) in its sentence that says when the clause
         happened: a day ("on Thursday", "last week") or a period after a preposition ("in 2010"),
         not a modifier ("its 2014 borders")."""
@@ -208,14 +209,17 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
+            if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start):
+                continue  # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"
             dist = abs(t.start - start)
             if best is None or dist < best[0]:
                 best = (dist, i)
         return best[1] if best else None
 
-    def reference(self, start: int, end: int, exclude: tuple[int, int] | None = None) -> tuple[str, int | None]:
-        """When a mention's clause happens: a time expression of its sentence, else its tense."""
-        i = self.sentence_timex(start, end, exclude=exclude)
+    def reference(self, start: int, end: int, exclude: tuple[int, int] | None = None, other_clause: bool = False) -> tuple[str, int | None]:
+        """When a mention's clause happens: a time expression of its sentence (not of a relative
+        clause after it, with `other_clause`), else its tense."""
+        i = self.sentence_timex(start, end, exclude=exclude, other_clause=other_clause)
         if i is not None:
             return "timex", i
         return self.m.tense_of(start, end), None
@@ -298,10 +302,11 @@ class Builder:
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
                     self.soft.append(Soft(f, 1, f"'{t.text}' is spoken of in the {tense} tense", prior=True))
                 continue
-            if tense == "future":
+            if tense == "future" and not self._future_in_past(t.start, t.end):
                 self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}")), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the future tense", timex=i)
-            elif tense == "past":
+            elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start)):
+                # "Analysts said he could call an election before October 2021": a modal leaves it open
                 self.claim("Tense.PastAboutFuture", Cmp(var(f"S{i}"), "<=", var("P")), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the past tense", timex=i)
 
@@ -333,7 +338,10 @@ class Builder:
                     self._at_reference("Tenure.ElectOutsideTransition", tm, windows,
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
             elif tm.modifier in (None, "acting", "outgoing", "incoming"):
-                self._at_reference("Tenure.TitleOutOfOffice", tm, ivs, f"'{tm.text}' says {person.name} held the office", facts, ctx)
+                # a term's last day (its `end`, the handover) still has the holder in office until the hour
+                # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021)
+                held = tuple((a, b + 1 if b is not None else None) for a, b in ivs)
+                self._at_reference("Tenure.TitleOutOfOffice", tm, held, f"'{tm.text}' says {person.name} held the office", facts, ctx)
             elif tm.modifier == "then":
                 self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                            f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
@@ -356,7 +364,7 @@ class Builder:
         # "Prime Minister David Cameron, who announced he will resign by October, ...": the relative
         # clause tells of the person at another time, not when the sentence happens
         clause = _RELATIVE_CLAUSE.match(self.m.text, tm.end)
-        how, i = self.reference(tm.start, tm.end, exclude=clause.span() if clause else None)
+        how, i = self.reference(tm.start, tm.end, exclude=clause.span() if clause else None, other_clause=True)
         if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
             # past the 'then-' title the sentence speaks of another time; "Prime Minister David
@@ -370,7 +378,8 @@ class Builder:
                 if not is_day_level(t):  # "in 2008, the year President Obama was elected": the title covers the election
                     spans = spans + tuple((e.toordinal(), s.toordinal()) for pid in tm.people for term in self.kb.terms_of(pid)
                                           if term.office in tm.offices and term.elected for e, s in [(term.elected, term.start)])
-                if (history := self._history_from(tm, ivs, near=_near_publication(t))) is not None:
+                near = _near_publication(t) and not _MOURNING.search(self.m.text, *self._sentence_span(tm.start))
+                if (history := self._history_from(tm, ivs, near=near)) is not None:
                     spans = spans + ((history, None),)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif how == "present" and self.m.sentences.has_verb(tm.start):
@@ -533,6 +542,36 @@ class Builder:
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
         self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", _event_facts(evs))
 
+    def swearing_in_claims(self) -> None:
+        """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
+        one on which that person took office: a term's first day, or an inauguration the KB dates
+        within a term (a re-election continues a term)."""
+        inaugurations = [e for e in self.kb.events.values() if e.kind == "inauguration"]
+        for p in self.m.people:
+            m = _SWORN_IN.match(self.m.text, p.end) if p.grounded else None
+            terms = [t for pid in p.people for t in self.kb.terms_of(pid)] if m else []
+            i = self.sentence_timex(p.start, m.end(), day_level=True) if terms else None
+            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=_SUBORDINATE):
+                continue  # "will be sworn in within days after winning the election on Saturday"
+            person = self.kb.people[p.people[0]]
+            days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
+                    for t in terms}
+            for e in inaugurations:
+                if e.date not in days and any(t.start <= e.date and (t.end is None or e.date < t.end)
+                                              and self.kb.offices[t.office].country == e.country for t in terms):
+                    days[e.date] = FactRef(f"{e.label}: {fmt_date(e.date)}", e.source)
+            # where the KB lists no inaugurations, a re-election is sworn in inside a continuing term:
+            # only a day outside every term is known to be wrong
+            recorded = {e.country for e in inaugurations}
+            open_terms = tuple((t.start.toordinal(), t.end.toordinal() if t.end else None) for t in terms
+                               if self.kb.offices[t.office].country not in recorded)
+            t = self.m.timexes[i]
+            ordered = sorted(days)
+            self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
+                                                          tuple((d.toordinal(), d.toordinal() + 1) for d in ordered) + open_terms),
+                       [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
+                       event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
+
     def _reference_point(self, em) -> bool:
         """'Ahead of the 2021 German federal election, the parties held rallies on Tuesday': the
         event marks a time, the clause's own time (and tense) is another."""
@@ -545,11 +584,18 @@ class Builder:
     def _dates_event(self, em, t: Timex) -> bool:
         """'the NATO summit opened in Brussels on Monday': the date is the event's when it stands
         close by in the same clause; in 'said Sunday whether she thought the 2020 election was
-        stolen' it dates another clause."""
-        gap = self.m.text[em.end:t.start] if t.start >= em.end else self.m.text[t.end:em.start]
+        stolen' it dates another clause. 'The Vilnius summit, which opened on July 5': a relative
+        clause right after the name tells of the event."""
         if t.start >= em.end and self._reference_point(em):
             return False
-        return len(gap) <= EVENT_DATE_GAP and not _CLAUSE_BREAK.search(gap)
+        return self._same_clause((em.start, em.end), t, relative_ok=True)
+
+    def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
+        """Whether a date stands close to a span in the same clause."""
+        gap = self.m.text[span[1]:t.start] if t.start >= span[1] else self.m.text[t.end:span[0]]
+        if relative_ok and t.start >= span[1]:
+            gap = _LEADING_RELATIVE.sub("", gap, count=1)
+        return len(gap) <= EVENT_DATE_GAP and not (breaks or _CLAUSE_BREAK).search(gap)
 
     def death_claims(self) -> None:
         """Life.DeadSpeaking: someone the KB records as dead 'says' something, or 'said on Monday'
@@ -585,8 +631,8 @@ class Builder:
         """Life.LateButAlive for 'the late Jimmy Carter' with no title (titled ones: title_claims)."""
         titled = [(tm.start, tm.end) for tm in self.m.titles]
         for p in self.m.people:
-            if any(s <= p.start < e for s, e in titled):
-                continue
+            if not p.grounded or any(s <= p.start < e for s, e in titled):
+                continue  # a surname alone ("the late Davis") names the KB's person only after a full mention
             late = _THE_LATE.search(self.m.text, max(0, p.start - 12), p.start)
             if not late:
                 continue
@@ -699,6 +745,16 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
+_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},)?\s+(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+                       r"(?:sworn\s+in|inaugurated)\b")
+# "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
+# someone who has died, in a sentence about the death, is no claim that they still hold the office
+_MOURNING = re.compile(r"\b(?:died|dies|death|dead|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|tributes?|condolences|lying\s+in\s+state)\b", re.I)
+# a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
+# not ("was sworn in as president on Jan. 20")
+_SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
+_LEADING_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,;.]*")
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
@@ -769,6 +825,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.age_claims()
         b.series_claims()
         b.event_claims()
+        b.swearing_in_claims()
         b.death_claims()
         b.late_claims()
     return Problem(mentions.text, mentions.timexes, mentions.tenses, b.claims, b.soft, WINDOW, b.extra_vars)

@@ -89,8 +89,8 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
         lo, hi = c.context.get("complete", (None, None))
         span = f" (complete from {fmt_date(lo)} to {fmt_date(hi)})" if lo is not None else ""
         return f"the nearest on record{span} are on {_join([fmt_date(d) for d in sorted(near)])}"
-    if rule == "Events.DateMismatch" and len(c.facts) > 1 and c.event_var in sol.values:
-        # a name many events share ("the NATO summit"): the ones nearest the day the text gives
+    if c.context.get("event_days") and len(c.facts) > 1 and c.event_var in sol.values:
+        # a name many events share ("the NATO summit"), a person's several terms: the ones nearest the day the text gives
         s = sol.values[c.event_var]
         nearest = sorted(zip(c.context["event_days"], c.facts), key=lambda df: min(abs(df[0][0] - s), abs(df[0][1] - s)))[:2]
         return f"the nearest on record are {_join([f.statement for _, f in sorted(nearest, key=lambda df: df[0])])}"

@@ -76,7 +76,8 @@ FUTURE_MARKERS = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
-    r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)[a-z]{3,}ed)\b"
+    # "-ed" after "be"/"being" is a passive participle ("will be elected"), not the past tense
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)[a-z]{3,}ed)\b"
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
 

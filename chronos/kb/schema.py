@@ -59,6 +59,7 @@ class Event(_Fact):
     end: dt.date | None = None
     runoff: bool = Field(False, description="`end` is a second round: the event was on `date` and on `end`, not between")
     kind: str = Field(description="summit, election, inauguration, war, conclave, ...")
+    country: str | None = Field(None, description="an inauguration: the country whose office it inaugurates")
     names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
     source: str
 

@@ -167,6 +167,7 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
         e = rec.obj
         if e.end is not None and e.end < e.date:
             problems.append(Problem(rec.file, rec.line, f"event {e.id} ends ({e.end}) before it starts ({e.date})"))
+        country_ref(rec, e.country, f"event {e.id}")
     for rec in records["series"]:
         s = rec.obj
         if s.complete_to < s.complete_from:
