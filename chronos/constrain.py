@@ -234,7 +234,7 @@ class Builder:
                     self.soft.append(Soft(And((Cmp(var("P"), "<=", var(S)), Cmp(var(S), "<=", var("P", 6)))), 2, f"'{t.text}' in the future tense: the coming week"))
                 else:
                     self.soft.append(Soft(And((Cmp(var("P", -6), "<=", var(S)), Cmp(var(S), "<=", var("P")))), 2, f"'{t.text}' in the past tense: the week before publication"))
-            elif t.kind in ("date", "month", "season") and t.year is None and t.offset == 0 and t.direction is None:
+            elif t.kind in ("date", "month", "season") and t.year is None and t.offset == 0 and t.direction is None and t.unit != "Y":
                 if self.published is not None:
                     # a day or month this close to publication is the one meant, whatever the tense
                     # ("said it will redeem the shares Oct. 31", "the Aug. 7 blasts" eleven days on)

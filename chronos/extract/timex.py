@@ -96,6 +96,8 @@ def _grammar() -> list[_Rule]:
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?![\w'’-])"),
         ("month_year", rf"{PMOD}{MON},?\s+(?:of\s+)?{YEAR}\b"),
         ("month_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{MON}\b"),
+        # "January last year", "June of next year": a month of the year before or after publication's
+        ("month_rel_year", rf"{PMOD}{MON}\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
         ("earlier_in_month", rf"(?P<dir>earlier|later)\s+in\s+{MON}\b"),
         ("month_prep", rf"(?P<prep>in|since|until|by|from|through|of|during|before|after|to)\s+{PMOD}{MON}\b(?![\s-]*\d)"),
         ("month_pmod", rf"(?P<pmod2>early|late|mid)[\s-]+{MON}\b"),
@@ -262,6 +264,9 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
                      direction={"last": "past", "next": "future"}.get(rel), **base)
     if name in ("month_year", "month_prep", "month_safe", "month_pmod"):
         return Timex(type="DATE", kind="month", year=year, month=_month(g["mon"]), **base)
+    if name == "month_rel_year":
+        return Timex(type="DATE", kind="month", month=_month(g["mon"]), unit="Y",
+                     offset={"last": -1, "this": 0, "next": 1}[g["ry"].lower()], **base)
     if name == "month_rel":
         rel = g["rel"].lower()
         direction = {"last": "past", "past": "past", "next": "future"}.get(rel)
@@ -512,7 +517,7 @@ def _duration_value(n: float | int | str, unit: str) -> str:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "holiday", "month_year", "quarter", "season_year",
+    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "holiday", "month_year", "month_rel_year", "quarter", "season_year",
      "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
      "decade", "today", "rel_wd", "ago", "earlier_this", "the_year", "the_past_n", "this_weekend", "rel_unit", "in_n",
      "set_wd", "set_wd_pl", "set_month", "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}

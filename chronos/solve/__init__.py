@@ -181,6 +181,9 @@ class _Encoder:
                     conds.append(cal.is_leap(yy))
                 out.append((d, d + 1, conds))
             return out
+        if t.kind == "month" and t.unit == "Y":  # "January last year"
+            yy = self.p_year() + t.offset
+            return [(cal.days_from_civil(yy, t.month, 1), cal.month_start(yy, t.month), [])]
         if t.kind == "month":
             y = self.p_year()
             out = []
