@@ -60,6 +60,7 @@ class AgeMention:
 
 
 _WORD = re.compile(r"\S+")
+_TITLE_HEAD = re.compile(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 _LESSER = re.compile(r"\b(?:vice|deputy|assistant)[\s-]*$", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
@@ -131,6 +132,15 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         if m and _LESSER.search(left, 0, m.start("mod") if m.group("mod") else m.start()):
             continue  # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping": another office
         name_start = p.start
+        if not m and (head := _TITLE_HEAD.match(p.text)) and left[-1:].isspace():
+            # "Crown Prince Mohammed bin Salman": the alias "Prince Mohammed bin Salman" took the
+            # title's last word
+            longer = left + head.group(1) + " "
+            m = rx.search(longer) if longer.rstrip().lower().endswith(endings) else None
+            if m and m.start("title") < len(left):  # the title begins before the alias
+                left, name_start = longer, p.start + head.end()
+            else:
+                m = None
         if not m:
             # an alias that starts with a title ("Pope Francis", "Queen Elizabeth II", "President Xi"),
             # unless the name runs on into a longer one ("Queen Elizabeth II Conference Centre")
