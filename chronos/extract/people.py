@@ -70,7 +70,7 @@ def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> 
     mods = alternation(list(MODIFIERS))
     return re.compile(
         rf"(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"
-        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?:\s*,)?\s+$",  # "The German chancellor, Angela Merkel,"
+        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?\s+$",  # "The German chancellor, Angela Merkel,"
         re.IGNORECASE,
     )
 
@@ -159,6 +159,8 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         modifier = MODIFIERS.get((m.group("mod") or "").lower().strip().rstrip("-") or "", None)
         if (m.group("mod") or "").lower().startswith("then"):
             modifier = "then"
+        if m.group("emeritus"):  # "Pope Emeritus Benedict": the former holder
+            modifier = "former"
         if m.group("elect"):
             modifier = "elect"
         title, offices = _title_offices(kb, m, p.people)
@@ -195,6 +197,8 @@ def _embedded_title(text: str, p: PersonMention, kb: KB) -> tuple[int, int] | No
     words = list(re.finditer(r"\S+", p.text))
     for k in range(min(3, len(words) - 1), 0, -1):
         if p.text[:words[k - 1].end()].lower() in kb.offices_by_title:
+            if words[k].group().lower() == "emeritus":
+                return None  # "Pope Emeritus Benedict XVI": a former holder's style, not the title
             name_start, end = p.start + words[k].start(), p.end
             nxt = re.match(r"\s+[A-Z][\w'’.-]*", text[end:end + 40])
             if nxt:
