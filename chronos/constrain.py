@@ -124,6 +124,7 @@ WINDOW = (dt.date(1902, 1, 1).toordinal(), dt.date(2030, 12, 31).toordinal())
 KB_AS_OF = dt.date(2025, 11, 1)  # facts are complete to this day: alive, in office, ledgers
 LIFESPAN_YEARS = 110  # someone born this long before is no longer alive
 HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read as history
+ELECT_DAYS = 120  # an election this close before a term began elected its holder
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
@@ -175,6 +176,7 @@ class Builder:
         self.m = mentions
         self.kb = kb
         self.rules = rules
+        self._elections: dict[str, list[dt.date]] | None = None  # election days by country, for "-elect"
         self.claims: list[Claim] = []
         self.soft: list[Soft] = []
         self.extra_vars: list[str] = []
@@ -321,8 +323,8 @@ class Builder:
             ivs = _intervals(terms)
             facts = tuple(FactRef(f"{person.name} was {office.label} from {fmt_date(t.start)}" + (f" to {fmt_date(t.end)}" if t.end else ""), t.source) for t in terms)
             span = [(tm.start, tm.end)]
-            ctx = dict(person=person.name, office=office.label, title=tm.title, terms=[(t.start, t.end) for t in terms],
-                       elect=[(t.elected, t.start) for t in terms if t.elected])
+            elected = [(day, t.start) for t in terms if (day := self._elected_on(t))]
+            ctx = dict(person=person.name, office=office.label, title=tm.title, terms=[(t.start, t.end) for t in terms], elect=elected)
             if tm.modifier == "former":
                 was_before = Cmp(const(min(t.end.toordinal() for t in terms if t.end) if any(t.end for t in terms) else WINDOW[1] + 1), "<=", var("P"))
                 self.claim("Tenure.FormerWhileInOffice", And((Not(InAny(var("P"), ivs)), was_before)), span,
@@ -333,7 +335,7 @@ class Builder:
                            f"'{tm.text}' says {person.name} had died",
                            (FactRef(f"{person.name} died on {fmt_date(person.died)}" if person.died else f"{person.name} was alive on {fmt_date(KB_AS_OF)}", person.source),), **ctx)
             elif tm.modifier == "elect":
-                windows = tuple((t.elected.toordinal(), t.start.toordinal()) for t in terms if t.elected)
+                windows = tuple((day.toordinal(), start.toordinal()) for day, start in elected)
                 if windows:
                     self._at_reference("Tenure.ElectOutsideTransition", tm, windows,
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
@@ -345,6 +347,19 @@ class Builder:
             elif tm.modifier == "then":
                 self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                            f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
+
+    def _elected_on(self, term) -> dt.date | None:
+        """A term's election day: as recorded, or the last voting day of its country's election in
+        the ELECT_DAYS before it began ('Prime Minister-elect Keir Starmer' from 4 July 2024)."""
+        if term.elected or self.kb is None:
+            return term.elected
+        if self._elections is None:
+            self._elections = {}
+            for e in self.kb.events.values():
+                if e.kind == "election" and e.country:
+                    self._elections.setdefault(e.country, []).append(e.end or e.date)
+        country = self.kb.offices[term.office].country
+        return max((d for d in self._elections.get(country, []) if 0 < (term.start - d).days <= ELECT_DAYS), default=None)
 
     def _history_from(self, tm, ivs, near: bool = False) -> int | None:
         """From when a title names history: the holder's death, or a generation after the last
