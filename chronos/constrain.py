@@ -176,7 +176,6 @@ class Builder:
         self.m = mentions
         self.kb = kb
         self.rules = rules
-        self._elections: dict[str, list[dt.date]] | None = None  # election days by country, for "-elect"
         self.claims: list[Claim] = []
         self.soft: list[Soft] = []
         self.extra_vars: list[str] = []
@@ -218,10 +217,10 @@ class Builder:
                 best = (dist, i)
         return best[1] if best else None
 
-    def reference(self, start: int, end: int, exclude: tuple[int, int] | None = None, other_clause: bool = False) -> tuple[str, int | None]:
+    def reference(self, start: int, end: int, other_clause: bool = False) -> tuple[str, int | None]:
         """When a mention's clause happens: a time expression of its sentence (not of a relative
         clause after it, with `other_clause`), else its tense."""
-        i = self.sentence_timex(start, end, exclude=exclude, other_clause=other_clause)
+        i = self.sentence_timex(start, end, other_clause=other_clause)
         if i is not None:
             return "timex", i
         return self.m.tense_of(start, end), None
@@ -351,15 +350,11 @@ class Builder:
     def _elected_on(self, term) -> dt.date | None:
         """A term's election day: as recorded, or the last voting day of its country's election in
         the ELECT_DAYS before it began ('Prime Minister-elect Keir Starmer' from 4 July 2024)."""
-        if term.elected or self.kb is None:
+        if term.elected:
             return term.elected
-        if self._elections is None:
-            self._elections = {}
-            for e in self.kb.events.values():
-                if e.kind == "election" and e.country:
-                    self._elections.setdefault(e.country, []).append(e.end or e.date)
         country = self.kb.offices[term.office].country
-        return max((d for d in self._elections.get(country, []) if 0 < (term.start - d).days <= ELECT_DAYS), default=None)
+        days = (e.end or e.date for e in self.kb.events_by_kind.get("election", []) if e.country == country)
+        return max((d for d in days if 0 < (term.start - d).days <= ELECT_DAYS), default=None)
 
     def _history_from(self, tm, ivs, near: bool = False) -> int | None:
         """From when a title names history: the holder's death, or a generation after the last
@@ -376,10 +371,9 @@ class Builder:
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         if _in_quotation(self.m.text, tm.start):
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
-        # "Prime Minister David Cameron, who announced he will resign by October, ...": the relative
-        # clause tells of the person at another time, not when the sentence happens
-        clause = _RELATIVE_CLAUSE.match(self.m.text, tm.end)
-        how, i = self.reference(tm.start, tm.end, exclude=clause.span() if clause else None, other_clause=True)
+        # "Prime Minister David Cameron, who announced he will resign by October, ...": a relative
+        # clause after the title tells of the person at another time, not when the sentence happens
+        how, i = self.reference(tm.start, tm.end, other_clause=True)
         if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
             # past the 'then-' title the sentence speaks of another time; "Prime Minister David
@@ -561,7 +555,7 @@ class Builder:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
         one on which that person took office: a term's first day, or an inauguration the KB dates
         within a term (a re-election continues a term)."""
-        inaugurations = [e for e in self.kb.events.values() if e.kind == "inauguration"]
+        inaugurations = self.kb.events_by_kind.get("inauguration", [])
         for p in self.m.people:
             m = _SWORN_IN.match(self.m.text, p.end) if p.grounded else None
             terms = [t for pid in p.people for t in self.kb.terms_of(pid)] if m else []
@@ -771,11 +765,10 @@ _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if
 _LEADING_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
-_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,;.]*")
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 _REFERENCE_POINT = re.compile(r"\b(?:ahead\s+of|before|after|since|until|following|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
-_CLAUSE_BREAK = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|as|like|who|which)\b|[;:]", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -136,15 +136,11 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
         s = sol.values.get(f"S{i}")
         t = problem.timexes[i]
         if s is None and t.month and t.day:  # no model (too many conflicts, or time ran out)
-            if t.year is not None:  # the date as written
-                years = [t.year]
-            elif (near := sol.best if sol.best is not None else doc.published and doc.published.toordinal()) is not None:
-                y = dt.date.fromordinal(near).year  # the occurrence nearest the article's date
-                years = [y - 1, y, y + 1]
-            else:
-                years = []
+            # the date as written, else the occurrence nearest the article's date
+            near = sol.best if sol.best is not None else doc.published.toordinal() if doc.published else None
+            years = [t.year] if t.year is not None else [] if near is None else [dt.date.fromordinal(near).year + k for k in (-1, 0, 1)]
             days = [dt.date(y, t.month, t.day).toordinal() for y in years if valid_date(y, t.month, t.day)]
-            s = min(days, key=lambda d: abs(d - near), default=None) if t.year is None else (days[0] if days else None)
+            s = min(days, key=lambda d: abs(d - (near or d)), default=None)
         if s is not None:
             ctx["anchor_date"] = fmt_date(s)
             ctx["actual_weekday"] = _WEEKDAYS[(s - 1) % 7]

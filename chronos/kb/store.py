@@ -17,7 +17,7 @@ from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 class KBError(ValueError):
@@ -38,6 +38,7 @@ class KB:
     alias_first_words: set[str] = field(default_factory=set)  # name_word() of each alias's first word
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
+    events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, part: KBFile) -> None:
         for p in part.people:
@@ -68,6 +69,8 @@ class KB:
         for c in self.countries.values():
             for name in {c.name, *c.names}:
                 self.country_by_name[name.lower()] = c.id
+        for e in self.events.values():
+            self.events_by_kind[e.kind].append(e)
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]

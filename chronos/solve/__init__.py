@@ -447,8 +447,8 @@ def _keep_best_readings(enc: "_Encoder", conventions: dict[int, list] | None, cl
         # its own weekday may pick a reading the conventions only mildly disfavour (the year before,
         # when the tense allows it), not one they rule out ('met on March 5 (Wednesday)': not next March)
         fitting = [r for r in choices if cost[r] <= best + _SELF_READ_SLACK
-                   and all(_evaluate(c.formula, {"P": P, f"S{i}": r[0], f"E{i}": r[1]}) for c in own.get(i, []))]
-        pool = fitting if i in own and fitting else choices
+                   and all(_evaluate(c.formula, {"P": P, f"S{i}": r[0], f"E{i}": r[1]}) for c in own[i])] if i in own else []
+        pool = fitting or choices
         enc.choices[i] = [r for r in pool if cost[r] == min(cost[r] for r in pool)]
 
 
