@@ -90,8 +90,9 @@ _OPTIONS = None  # the pipeline Options of this process, set by init_worker
 
 
 def init_worker(options=None) -> None:
-    """Load rules and KB once per process (both are cached per process after this)."""
+    """Load rules, KB and the extractors' lazy parts once per process (all cached after this)."""
     global _OPTIONS
+    from chronos.extract import prepare
     from chronos.kb import load_kb
     from chronos.pipeline import Options
     from chronos.rules import load_rules
@@ -100,6 +101,7 @@ def init_worker(options=None) -> None:
     load_rules(_OPTIONS.rule_dirs)
     if _OPTIONS.use_kb:
         load_kb(_OPTIONS.kb_dirs)
+    prepare()
 
 
 def check_item(item: Item) -> tuple[bool, str]:

@@ -44,6 +44,15 @@ def extract(text: str, kb: KB | None) -> Mentions:
     )
 
 
+def prepare() -> None:
+    """Compile the grammar and load the numeric-date parser now, not on the first document that
+    needs them: a batch worker pays once at start-up (dateparser takes about a second to load)."""
+    from chronos.extract._dateparse import parse_numeric
+
+    find_timexes("")
+    parse_numeric("1/2/2000")
+
+
 def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB) -> list[Timex]:
     """'the Jan. 6 attack', 'the Sept. 11 attacks': a yearless day inside an event's name is the
     day of that event, so it takes the event's year."""
@@ -56,4 +65,4 @@ def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb
     return out
 
 
-__all__ = ["Mentions", "extract", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]
+__all__ = ["Mentions", "extract", "prepare", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]

@@ -478,10 +478,12 @@ def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | N
     conflict explained, no value read."""
     budget, claims = _start(problem, timeout_ms)
     try:
+        # The usual answer (the text allows a day that late) is mostly found by trying a day per
+        # year in plain Python; Z3 settles the rest before the conventions' optimisations are paid for.
+        if _late_day_fits(problem, claims, before):
+            return None
         enc = _anchor_encoder(problem, budget)
         hard = enc.base + [enc.formula(c.formula) for c in claims]
-        # The claims alone settle the usual answer (the text allows a day that late) before the
-        # reading conventions' optimisations are paid for.
         s = z3.Solver()
         s.add(hard + [enc.v("P") >= before])
         if _check(s, budget) == z3.sat:
@@ -492,29 +494,69 @@ def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | N
         return None
 
 
+def _late_day_fits(problem: Problem, claims: list[Claim], before: int) -> bool:
+    """Whether every claim holds on some day from `before` on, tried on that day and on 1 July of
+    each later year of the window: a day that fits settles it; none fitting proves nothing."""
+    lo, hi = problem.window
+    first = max(before, lo)
+    days = [first] + [dt.date(y, 7, 1).toordinal() for y in range(dt.date.fromordinal(first).year, dt.date.fromordinal(hi).year + 1)]
+    only = _needed_for_anchor(problem)
+    return any(_all_hold(_Encoder(problem, dt.date.fromordinal(day), only=only), claims)
+               for day in days if first <= day <= hi)
+
+
+def _all_hold(enc: "_Encoder", claims: list[Claim]) -> bool | None:
+    """With P fixed: whether some readings make every claim hold, trying claims that share no
+    expression apart; None when it is not for plain Python to say."""
+    groups: list[tuple[set[int], list[Claim]]] = []
+    for c in claims:
+        indexes = _expressions_of(c)
+        if indexes is None:
+            return None
+        joined, together = set(indexes), [c]
+        for g in [g for g in groups if g[0] & joined]:
+            groups.remove(g)
+            joined |= g[0]
+            together += g[1]
+        groups.append((joined, together))
+    verdicts = [_some_reading_fits(enc, together, sorted(joined)) for joined, together in groups]
+    return False if False in verdicts else None if None in verdicts else True
+
+
+def _expressions_of(c: Claim) -> list[int] | None:
+    """The expressions a claim speaks of, or None if it also speaks of another variable (an event's day)."""
+    names = _vars_of(c.formula, set()) - {"P"}
+    if any(n[0] not in "SE" or not n[1:].isdigit() for n in names):
+        return None
+    return sorted({int(n[1:]) for n in names})
+
+
+def _some_reading_fits(enc: "_Encoder", claims: list[Claim], indexes: list[int]) -> bool | None:
+    """With P fixed: whether some readings of expressions `indexes` make every one of `claims`
+    hold; None when an expression has no readings here or they are too many to try."""
+    readings = [enc.choices.get(i) for i in indexes]
+    if not all(readings) or math.prod(len(r) for r in readings) > _LONE_READINGS:
+        return None
+    values = {"P": enc.v("P")}
+    for combo in itertools.product(*readings):
+        for i, (s, e) in zip(indexes, combo):
+            values[f"S{i}"], values[f"E{i}"] = s, e
+        if all(_evaluate(c.formula, values) for c in claims):
+            return True
+    return False
+
+
 def _drop_lone_conflicts(enc: "_Encoder", claims: list[Claim], conflicts: list[Conflict]) -> list[Claim]:
     """With P fixed, a claim that no reading of its expressions satisfies is a minimal conflict
     on its own. Found in plain Python by trying the readings (most conflicts are such: a title
     out of its term, a weekday beside its date); the claims left are returned."""
-    P = enc.v("P")
     active = []
     for c in claims:
-        names = _vars_of(c.formula, set()) - {"P"}
-        indexes = sorted({int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()})
-        readings = [enc.choices.get(i) for i in indexes]
-        if (len(conflicts) >= MAX_CONFLICTS or any(n[0] not in "SE" or not n[1:].isdigit() for n in names)
-                or not all(readings) or math.prod(len(r) for r in readings) > _LONE_READINGS):
-            active.append(c)
-            continue
-        values = {"P": P}
-        for combo in itertools.product(*readings):
-            for i, (s, e) in zip(indexes, combo):
-                values[f"S{i}"], values[f"E{i}"] = s, e
-            if _evaluate(c.formula, values):
-                active.append(c)
-                break
-        else:
+        indexes = _expressions_of(c)
+        if len(conflicts) < MAX_CONFLICTS and indexes is not None and _some_reading_fits(enc, [c], indexes) is False:
             conflicts.append(Conflict(c, [c]))
+        else:
+            active.append(c)
     return active
 
 
