@@ -157,6 +157,12 @@ def _near_publication(t: Timex) -> bool:
     return has_var(t) and t.year is None
 
 
+def _deictic(t: Timex) -> bool:
+    """'on Tuesday', 'yesterday', 'last week': days counted from the publication date alone, which
+    a retrospective does not use for its past (it gives 'Feb. 23' or a year)."""
+    return t.kind == "weekday" or t.kind == "rel" and t.unit in ("D", "W", "WE")
+
+
 def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
@@ -425,20 +431,24 @@ class Builder:
             facts = []
             how, i = self.reference(am.start, am.end)
             now = how == "timex" and _near_publication(self.m.timexes[i])
+            today = now and _deictic(self.m.timexes[i])
             for pid in am.people:
                 p = self.kb.people[pid]
                 if p.born is None:
                     continue
                 options.append((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()))
-                # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now
-                gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
-                options.append((gone.toordinal() + (NEAR_HISTORY_DAYS if now else 0), None))
+                # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now; but
+                # "Yeltsin, 65, met investors on Tuesday" gives his age this week
+                if not today:
+                    gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
+                    options.append((gone.toordinal() + (NEAR_HISTORY_DAYS if now else 0), None))
                 facts.append(FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source))
             if options:
                 name = self.kb.people[am.people[0]].name
                 self.claim("Life.AgeMismatch", InAny(var("P"), tuple(sorted(options))), [(am.start, am.end)],
                            f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
-                           born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born])
+                           born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
+                           died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
 
     def series_claims(self) -> None:
         kb = self.kb
@@ -521,13 +531,13 @@ class Builder:
             # "the 2016 Brexit referendum": a year just before the name is part of it, not the clause's date
             start = next((t.start for t in self.m.timexes if t.kind == "year" and t.end <= em.start and not self.m.text[t.end:em.start].strip()), em.start)
             i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(start, em.end))
-            evs = [self.kb.events[e] for e in em.events]
+            evs = [self.kb.event(e) for e in em.events]
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 self._event_tense(em, evs)
                 continue
             t = self.m.timexes[i]
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in _event_days(evs)))),
-                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates the {em.text}", _event_facts(evs),
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' if em.told else 'the '}{em.text}", _event_facts(evs),
                        event_var=f"S{i}", event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
 
     def _event_tense(self, em, evs) -> None:
@@ -554,7 +564,8 @@ class Builder:
     def swearing_in_claims(self) -> None:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
         one on which that person took office: a term's first day, or an inauguration the KB dates
-        within a term (a re-election continues a term)."""
+        within a term (a re-election continues a term). 'Naruhito ascended the throne on...': a
+        term's first day."""
         inaugurations = self.kb.events_by_kind.get("inauguration", [])
         for p in self.m.people:
             m = _SWORN_IN.match(self.m.text, p.end) if p.grounded else None
@@ -563,17 +574,18 @@ class Builder:
             if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=_SUBORDINATE):
                 continue  # "will be sworn in within days after winning the election on Saturday"
             person = self.kb.people[p.people[0]]
+            accession = m.group("accession") is not None
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
                     for t in terms}
-            for e in inaugurations:
+            for e in [] if accession else inaugurations:
                 if e.date not in days and any(t.start <= e.date and (t.end is None or e.date < t.end)
                                               and self.kb.offices[t.office].country == e.country for t in terms):
                     days[e.date] = FactRef(f"{e.label}: {fmt_date(e.date)}", e.source)
             # where the KB lists no inaugurations, a re-election is sworn in inside a continuing term:
-            # only a day outside every term is known to be wrong
+            # only a day outside every term is known to be wrong; a throne is ascended once, on the first day
             recorded = {e.country for e in inaugurations}
-            open_terms = tuple((t.start.toordinal(), t.end.toordinal() if t.end else None) for t in terms
-                               if self.kb.offices[t.office].country not in recorded)
+            open_terms = () if accession else tuple(
+                (t.start.toordinal(), t.end.toordinal() if t.end else None) for t in terms if self.kb.offices[t.office].country not in recorded)
             t = self.m.timexes[i]
             ordered = sorted(days)
             self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
@@ -754,8 +766,9 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},)?\s+(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
-                       r"(?:sworn\s+in|inaugurated)\b")
+_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+                       r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
+                       r"|became\s+(?:king|queen|emperor|empress))))\b")
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|tributes?|condolences|lying\s+in\s+state)\b", re.I)

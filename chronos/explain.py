@@ -78,6 +78,9 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
         return c.facts[0].statement if c.facts else "the person was alive"
     if rule == "Life.AgeMismatch":
         born = c.context.get("born") or []
+        died = (c.context.get("died") or [None])[0]
+        if len(born) == 1 and died is not None and sol.earliest is not None and died.toordinal() < sol.earliest:
+            return f"{c.context.get('person')} (born {fmt_date(born[0])}) had died on {fmt_date(died)}, aged {_age(born[0], died.toordinal())}"
         if len(born) == 1 and sol.earliest is not None:
             ages = sorted({_age(born[0], d) for d in (sol.earliest, sol.latest if sol.latest is not None else sol.earliest)})
             return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
@@ -114,10 +117,17 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
     anchor = fmt_range(sol.earliest, sol.latest) if sol.earliest is not None else "no consistent date"
     # A wide anchor says little: then name the day the evidence itself resolves to.
     day = _evidence_day(others, sol) if not sol.given and sol.earliest is not None and sol.latest - sol.earliest > 62 else None
+    dated = "the article"
     if day is not None:
         anchor = f"around {fmt_date(day)}"
     evidence = [_claim_evidence(doc, c, sol.values, show_day=day is not None) for c in others]
-    if sol.given and sol.best is not None:
+    if victim.rule.id.startswith("Tenure.") and len(victim.spans) > 1 and victim.event_var in sol.values:
+        # 'Emperor Naruhito visited Kyoto on April 1, 2019': the title is read on its clause's date
+        s = sol.values[victim.event_var]
+        e = sol.values.get("E" + victim.event_var[1:], s + 1)
+        day, anchor, dated = s, fmt_range(s, e - 1) if e > s + 1 else fmt_date(s), "the clause"
+        evidence = [f"'{doc.text[victim.spans[1][0]:victim.spans[1][1]]}'"] + evidence
+    elif sol.given and sol.best is not None:
         evidence.insert(0, "the publication date")  # the anchor names the day
     ctx = defaultdict(str, victim.context)
     joined = _join(evidence)
@@ -152,7 +162,7 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
             line += f" (resolved to {fmt_date(sol.values[c.event_var])})"
         explanation.append(line + ".")
     if others or sol.given:
-        explanation.append(f"Together they date the article to {anchor}; {ctx['fact'] or 'the claims cannot all hold'}.")
+        explanation.append(f"Together they date {dated} to {anchor}; {ctx['fact'] or 'the claims cannot all hold'}.")
     elif ctx["fact"] or ctx["actual_weekday"]:
         explanation.append(f"{ctx['fact'] or ctx['anchor_date'] + ' is a ' + ctx['actual_weekday']}.")
     facts = [Fact(statement=f.statement, source=f.source) for c in conflict.core for f in c.facts]

@@ -58,7 +58,7 @@ def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb
     day of that event, so it takes the event's year."""
     out = list(timexes)
     for em in events:
-        days = {(kb.events[e].date.month, kb.events[e].date.day): kb.events[e].date.year for e in em.events}
+        days = {(kb.event(e).date.month, kb.event(e).date.day): kb.event(e).date.year for e in em.events}
         for i, t in enumerate(out):
             if em.start <= t.start and t.end <= em.end and t.kind == "date" and t.year is None and (t.month, t.day) in days:
                 out[i] = dataclasses.replace(t, year=days[(t.month, t.day)])

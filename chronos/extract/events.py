@@ -36,6 +36,7 @@ class EventMention:
     text: str
     events: tuple[str, ...]  # KB event ids this name can denote
     sentence: tuple[int, int]
+    told: bool = False  # told with a verb ('Charles III was crowned'), not named
 
 
 @functools.cache
@@ -152,6 +153,7 @@ class _EventNames:
     quarter of a second to compile at every start-up; a regex of their few dozen last words
     finds where a name can end, and the names ending in that word are compared there."""
     events: dict[str, list[str]]  # name -> event ids
+    told: frozenset[str]  # the names that are verb phrases
     by_last_word: dict[str, list[str]]  # last word -> the names ending in it, longest first
     last_words: re.Pattern[str]
 
@@ -165,13 +167,18 @@ def _event_index(kb: KB) -> _EventNames | None:
     hit = _EVENT_INDEX.get(id(kb))
     if hit is None or hit[0] is not kb:
         events: dict[str, list[str]] = {}
-        for ev in kb.events.values():
-            for name in ev.names:
-                events.setdefault(name.lower(), []).append(ev.id)
+        told: set[str] = set()
+        for ev in [*kb.events.values(), *kb.deaths.values()]:
+            for name, verbal in [*((n, False) for n in ev.names), *((n, True) for n in ev.told)]:
+                for spelling in {name.lower(), name.lower().replace("'", "’")}:  # both apostrophes
+                    if ev.id not in events.setdefault(spelling, []):
+                        events[spelling].append(ev.id)
+                    if verbal:
+                        told.add(spelling)
         by_last_word: dict[str, list[str]] = {}
         for name in sorted(events, key=lambda n: (-len(n), n)):
             by_last_word.setdefault(re.findall(r"\w+", name)[-1], []).append(name)
-        index = _EventNames(events, by_last_word, re.compile(rf"\b(?:{trie_alternation(by_last_word, fold=False)})\b")) if events else None
+        index = _EventNames(events, frozenset(told), by_last_word, re.compile(rf"\b(?:{trie_alternation(by_last_word, fold=False)})\b")) if events else None
         hit = _EVENT_INDEX[id(kb)] = (kb, index)
     return hit[1]
 
@@ -194,5 +201,5 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
         if out and start < out[-1].end:
             continue
         sent = sentences.sentence_of(start)
-        out.append(EventMention(start, end, text[start:end], tuple(index.events[name]), (sent.start, sent.end)))
+        out.append(EventMention(start, end, text[start:end], tuple(index.events[name]), (sent.start, sent.end), name in index.told))
     return out

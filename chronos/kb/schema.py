@@ -61,6 +61,8 @@ class Event(_Fact):
     kind: str = Field(description="summit, election, inauguration, war, conclave, ...")
     country: str | None = Field(None, description="an inauguration: the country whose office it inaugurates")
     names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
+    told: list[str] = Field(default_factory=list, description="How news tells it with a verb, for an event that happens once: "
+                                                               "'Charles III was crowned'")
     source: str
 
 

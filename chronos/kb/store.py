@@ -17,7 +17,7 @@ from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 class KBError(ValueError):
@@ -39,6 +39,10 @@ class KB:
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
     events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    deaths: dict[str, Event] = field(default_factory=dict)  # each death the KB records, told as an event
+
+    def event(self, event_id: str) -> Event:
+        return self.events.get(event_id) or self.deaths[event_id]
 
     def add(self, part: KBFile) -> None:
         for p in part.people:
@@ -71,6 +75,9 @@ class KB:
                 self.country_by_name[name.lower()] = c.id
         for e in self.events.values():
             self.events_by_kind[e.kind].append(e)
+        for p in self.people.values():
+            if p.died is not None:
+                self.deaths[f"death:{p.id}"] = _death(p)
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
@@ -153,3 +160,13 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
     except OSError:
         pass  # a read-only install simply does without the cache
     return kb
+
+
+def _death(p: Person) -> Event:
+    """'Jacques Chirac died on ...', 'Jacques Chirac, who died in ...': told with the full name or an
+    alias of two words or more (a surname alone may be someone else's)."""
+    names = [n for n in dict.fromkeys([p.name, *p.aliases]) if len(n.split()) > 1 and not n.lower().startswith("the ")]
+    return Event(id=f"death:{p.id}", label=f"Death of {p.name}", date=p.died, kind="death",
+                 names=[f"death of {n}" for n in names] + [f"{n}'s death" for n in names],
+                 told=[f"{n}{verb}" for n in names for verb in (" died", ", who died", " passed away", ", who passed away")],
+                 source=p.source)
