@@ -775,7 +775,9 @@ _MOURNING = re.compile(r"\b(?:died|dies|death|dead|funeral|memorial|mourn\w*|bur
 # a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
 # not ("was sworn in as president on Jan. 20")
 _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
-_LEADING_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\b")
+# "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
+# relative clause after the name, or after the place it was held in
+_LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
