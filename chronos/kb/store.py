@@ -17,7 +17,6 @@ from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
 KB_DIR = RULES_DIR / "kb"
-CACHE_VERSION = 5
 
 
 class KBError(ValueError):
@@ -128,7 +127,9 @@ def _kb_files(dirs: tuple[Path, ...]) -> list[Path]:
 
 
 def _fingerprint(files: list[Path]) -> str:
-    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    h = hashlib.sha256()
+    for code in (Path(__file__), Path(__file__).with_name("schema.py")):  # the code that builds the KB is part of its key
+        h.update(code.read_bytes())
     for f in files:
         h.update(str(f).encode())
         h.update(f.read_bytes())
@@ -163,10 +164,11 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
 
 
 def _death(p: Person) -> Event:
-    """'Jacques Chirac died on ...', 'Jacques Chirac, who died in ...': told with the full name or an
+    """'Jacques Chirac died on ...', 'Yitzhak Rabin was assassinated on ...': told with the full name or an
     alias of two words or more (a surname alone may be someone else's)."""
     names = [n for n in dict.fromkeys([p.name, *p.aliases]) if len(n.split()) > 1 and not n.lower().startswith("the ")]
     return Event(id=f"death:{p.id}", label=f"Death of {p.name}", date=p.died, kind="death",
                  names=[f"death of {n}" for n in names] + [f"{n}'s death" for n in names],
-                 told=[f"{n}{verb}" for n in names for verb in (" died", ", who died", " passed away", ", who passed away")],
+                 told=[f"{n}{verb}" for n in names for verb in (" died", ", who died", " passed away", ", who passed away",
+                                                                " was killed", " was assassinated", " was executed")],
                  source=p.source)
