@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from chronos.model import Span
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -29,7 +32,7 @@ class Document:
         """Offsets into the text; line and column (1-based) in the source the user wrote."""
         src = self.source if self.source is not None else self.text
         if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, ch in enumerate(src) if ch == "\n"]
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(src)]
         pos = self.source_offset(start)
         line = bisect.bisect_right(self._line_starts, pos)
         return Span(start=start, end=end, line=line, column=pos - self._line_starts[line - 1] + 1)
