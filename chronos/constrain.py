@@ -218,7 +218,7 @@ class Builder:
                 continue
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start):
                 continue  # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"
-            dist = abs(t.start - start)
+            dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0  # the words between
             if best is None or dist < best[0]:
                 best = (dist, i)
         return best[1] if best else None

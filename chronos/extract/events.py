@@ -168,7 +168,7 @@ def _event_index(kb: KB) -> _EventNames | None:
     if hit is None or hit[0] is not kb:
         events: dict[str, list[str]] = {}
         told: set[str] = set()
-        for ev in [*kb.events.values(), *kb.deaths.values()]:
+        for ev in [*kb.events.values(), *kb.derived_events.values()]:
             for name, verbal in [*((n, False) for n in ev.names), *((n, True) for n in ev.told)]:
                 for spelling in {name.lower(), name.lower().replace("'", "’")}:  # both apostrophes
                     if ev.id not in events.setdefault(spelling, []):

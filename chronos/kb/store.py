@@ -38,10 +38,11 @@ class KB:
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
     events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
-    deaths: dict[str, Event] = field(default_factory=dict)  # each death the KB records, told as an event
+    # events the KB's people and terms imply: each death, each election of a person to an office
+    derived_events: dict[str, Event] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event:
-        return self.events.get(event_id) or self.deaths[event_id]
+        return self.events.get(event_id) or self.derived_events[event_id]
 
     def add(self, part: KBFile) -> None:
         for p in part.people:
@@ -76,7 +77,11 @@ class KB:
             self.events_by_kind[e.kind].append(e)
         for p in self.people.values():
             if p.died is not None:
-                self.deaths[f"death:{p.id}"] = _death(p)
+                self.derived_events[f"death:{p.id}"] = _death(p)
+        for t in self.terms:
+            if t.elected is not None and t.person in self.people and t.office in self.offices:
+                e = _election_of(self.people[t.person], self.offices[t.office], t)
+                self.derived_events[e.id] = e
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
@@ -163,10 +168,25 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
     return kb
 
 
+def _told_names(p: Person) -> list[str]:
+    """The names an event of p's is told with: the full name or an alias of two words or more (a
+    surname alone may be someone else's)."""
+    return [n for n in dict.fromkeys([p.name, *p.aliases]) if len(n.split()) > 1 and not n.lower().startswith("the ")]
+
+
+def _election_of(p: Person, office: Office, term: Term) -> Event:
+    """'Barack Obama was elected president on ...': the election day of one of p's terms in the
+    office (a person elected twice tells of either day)."""
+    titles = dict.fromkeys(t.lower() for t in office.titles)
+    return Event(id=f"elected:{p.id}:{office.id}:{term.elected}", label=f"Election of {p.name} as {office.label}", date=term.elected,
+                 kind="election", told=[f"{n}{verb} {t}" for n in _told_names(p) for t in titles
+                                        for verb in (" was elected", " was elected as", " was re-elected", " was first elected", ", who was elected")],
+                 source=term.source)
+
+
 def _death(p: Person) -> Event:
-    """'Jacques Chirac died on ...', 'Yitzhak Rabin was assassinated on ...': told with the full name or an
-    alias of two words or more (a surname alone may be someone else's)."""
-    names = [n for n in dict.fromkeys([p.name, *p.aliases]) if len(n.split()) > 1 and not n.lower().startswith("the ")]
+    """'Jacques Chirac died on ...', 'Yitzhak Rabin was assassinated on ...'."""
+    names = _told_names(p)
     return Event(id=f"death:{p.id}", label=f"Death of {p.name}", date=p.died, kind="death",
                  names=[f"death of {n}" for n in names] + [f"{n}'s death" for n in names],
                  told=[f"{n}{verb}" for n in names for verb in (" died", ", who died", " passed away", ", who passed away",
