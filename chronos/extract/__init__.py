@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from chronos.extract.events import EventMention, SeriesMention, find_event_mentions, find_series_mentions
+from chronos.extract.events import EventMention, SeriesMention, find_event_mentions, find_series_mentions, vote_day_year
 from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
 from chronos.extract.sentences import SentenceIndex, tense_at
 from chronos.extract.timex import Timex, find_timexes
@@ -36,7 +36,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
     people = find_people(text, kb)
     events = find_event_mentions(text, sentences, kb)
     return Mentions(
-        text, sentences, _years_from_event_names(timexes, events, kb), tenses, people,
+        text, sentences, _years_from_event_names(timexes, events, kb, text), tenses, people,
         titles=find_titles(text, people, kb),
         ages=find_ages(text, people),
         series=find_series_mentions(text, sentences, people, kb),
@@ -53,15 +53,19 @@ def prepare() -> None:
     parse_numeric("1/2/2000")
 
 
-def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB) -> list[Timex]:
+def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB, text: str) -> list[Timex]:
     """'the Jan. 6 attack', 'the Sept. 11 attacks': a yearless day inside an event's name is the
-    day of that event, so it takes the event's year."""
+    day of that event, so it takes the event's year; so does one naming a vote ('the Oct. 30
+    runoff') when the KB knows one vote of the text's countries on that day."""
     out = list(timexes)
     for em in events:
         days = {(kb.event(e).date.month, kb.event(e).date.day): kb.event(e).date.year for e in em.events}
         for i, t in enumerate(out):
             if em.start <= t.start and t.end <= em.end and t.kind == "date" and t.year is None and (t.month, t.day) in days:
                 out[i] = dataclasses.replace(t, year=days[(t.month, t.day)])
+    for i, t in enumerate(out):
+        if t.kind == "date" and t.year is None and t.month and t.day and (year := vote_day_year(text, t.start, t.end, t.month, t.day, kb)):
+            out[i] = dataclasses.replace(t, year=year)
     return out
 
 

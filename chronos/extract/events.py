@@ -90,6 +90,26 @@ def _countries_in(kb: KB, text: str) -> set[str]:
     return {names[m.group()] for m in rx.finditer(text)}
 
 
+# "the Oct. 30 runoff", "the June 23 referendum": a yearless day naming a vote
+_VOTE_NOUN = re.compile(r"\s+(?:(?:presidential|parliamentary|general|legislative|national|federal|snap|midterm)\s+)?"
+                        r"(?P<noun>run-?offs?|second[\s-]round|elections?|votes?|referendum|ballot|polls?)\b", re.IGNORECASE)
+
+
+def vote_day_year(text: str, start: int, end: int, month: int, day: int, kb: KB) -> int | None:
+    """The year of a yearless day [start, end) that names a vote ('Lula won the Oct. 30 runoff'):
+    the one election or referendum of the countries the text names held on that day (a runoff
+    on its second day), None if there is none or several."""
+    noun = _VOTE_NOUN.match(text, end)
+    if noun is None:
+        return None
+    runoff = noun.group("noun").lower().startswith(("run", "second"))
+    countries = _countries_in(kb, text)
+    years = {d.year for kind in ("election", "referendum") for e in kb.events_by_kind.get(kind, [])
+             if not countries or e.country in countries
+             for d in ([e.end] if runoff else [e.date, e.end]) if d is not None and (d.month, d.day) == (month, day)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_series_mentions(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[SeriesMention]:
     if not kb.series:
         return []

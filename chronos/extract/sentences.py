@@ -76,6 +76,8 @@ FUTURE_MARKERS = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
+    r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
+    r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|"
     # "-ed" after "be"/"being" is a passive participle ("will be elected"), not the past tense
     r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)[a-z]{3,}ed)\b"
 )
