@@ -265,3 +265,13 @@ def test_who_with_fixture_kb(tmp_path):
     shutil.copytree(FIX / "invalid", tmp_path / "bad")
     r = run("who", "office-a", "--on", "2001-01-01", "--kb", str(tmp_path / "bad"))
     assert r.exit_code == 2 and "bad.yaml" in r.output  # a broken KB is reported, not a traceback
+
+
+def test_validate_finds_one_wikidata_item_on_two_people(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "people:\n"
+        "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
+        "  - {id: b, name: B, source: 'wikidata:Q42'}\n"
+        "  - {id: c, name: C, qid: Q7, source: 'wikipedia:C'}\n")
+    problems = validate([tmp_path])
+    assert [(p.line, p.message) for p in problems] == [(3, "Wikidata item Q42 also names person 'a' (" + str(tmp_path / "a.yaml") + ":2)")]

@@ -11,12 +11,15 @@ class _Fact(BaseModel):
 
 
 class Person(_Fact):
-    id: str = Field(description="Wikidata QID, e.g. Q22686")
+    id: str = Field(description="A readable slug ('angela-merkel'), or an imported dataset's id")
     name: str
     aliases: list[str] = Field(default_factory=list, description="Names as news writes them")
     born: dt.date | None = None
     died: dt.date | None = None
     country: str | None = Field(default=None, description="ISO 3166 alpha-2")
+    qid: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$",
+                            description="The person's Wikidata item, where a stored source shows it beside the name "
+                                        "(when `source` names another page)")
     source: str
 
 
