@@ -167,51 +167,30 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     return out
 
 
-@dataclass(frozen=True)
-class _EventNames:
-    """Event names (lower case) by their last word. A thousand names as one regex took a
-    quarter of a second to compile at every start-up; a regex of their few dozen last words
-    finds where a name can end, and the names ending in that word are compared there."""
-    events: dict[str, list[str]]  # name -> event ids
-    told: frozenset[str]  # the names that are verb phrases
-    by_last_word: dict[str, list[str]]  # last word -> the names ending in it, longest first
-    last_words: re.Pattern[str]
-
-
-_EVENT_INDEX: dict[int, tuple[KB, _EventNames | None]] = {}
+_EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
 _BOUNDARY = re.compile(r"\b")
 
 
-def _event_index(kb: KB) -> _EventNames | None:
-    """Built once per KB."""
-    hit = _EVENT_INDEX.get(id(kb))
+def _last_words(kb: KB) -> re.Pattern[str] | None:
+    """Where an event's name can end: a regex of the names' few hundred last words, compiled
+    once per KB (one regex of all 8,000 names took a quarter of a second to compile); the
+    names ending in the word found are compared there."""
+    hit = _EVENT_NAME_RX.get(id(kb))
     if hit is None or hit[0] is not kb:
-        events: dict[str, list[str]] = {}
-        told: set[str] = set()
-        for ev in [*kb.events.values(), *kb.derived_events.values()]:
-            for name, verbal in [*((n, False) for n in ev.names), *((n, True) for n in ev.told)]:
-                for spelling in {name.lower(), name.lower().replace("'", "’")}:  # both apostrophes
-                    if ev.id not in events.setdefault(spelling, []):
-                        events[spelling].append(ev.id)
-                    if verbal:
-                        told.add(spelling)
-        by_last_word: dict[str, list[str]] = {}
-        for name in sorted(events, key=lambda n: (-len(n), n)):
-            by_last_word.setdefault(re.findall(r"\w+", name)[-1], []).append(name)
-        index = _EventNames(events, frozenset(told), by_last_word, re.compile(rf"\b(?:{trie_alternation(by_last_word, fold=False)})\b")) if events else None
-        hit = _EVENT_INDEX[id(kb)] = (kb, index)
+        words = kb.event_names_by_last_word
+        hit = _EVENT_NAME_RX[id(kb)] = (kb, re.compile(rf"\b(?:{trie_alternation(words, fold=False)})\b") if words else None)
     return hit[1]
 
 
 def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
     """KB event names in the text, case-insensitive, leftmost and then longest, without overlaps."""
-    index = _event_index(kb)
-    if index is None:
+    last_words = _last_words(kb)
+    if last_words is None:
         return []
     lowered = sentences.lowered
     found = []
-    for m in index.last_words.finditer(lowered):
-        for name in index.by_last_word[m.group()]:  # longest first: the earliest start ending here
+    for m in last_words.finditer(lowered):
+        for name in kb.event_names_by_last_word[m.group()]:  # longest first: the earliest start ending here
             start = m.end() - len(name)
             if start >= 0 and lowered.startswith(name, start) and _BOUNDARY.match(lowered, start):
                 found.append((start, m.end(), name))
@@ -221,5 +200,5 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
         if out and start < out[-1].end:
             continue
         sent = sentences.sentence_of(start)
-        out.append(EventMention(start, end, text[start:end], tuple(index.events[name]), (sent.start, sent.end), name in index.told))
+        out.append(EventMention(start, end, text[start:end], tuple(kb.events_by_name[name]), (sent.start, sent.end), name in kb.told_names))
     return out

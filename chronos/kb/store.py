@@ -40,6 +40,11 @@ class KB:
     events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     # events the KB's people and terms imply: each death, each election of a person to an office
     derived_events: dict[str, Event] = field(default_factory=dict)
+    # how news names or tells events (lower case, both apostrophes) -> event ids; the told ones;
+    # by last word, longest first (built here, so the pickled KB carries them: 8,000 names)
+    events_by_name: dict[str, list[str]] = field(default_factory=dict)
+    told_names: set[str] = field(default_factory=set)
+    event_names_by_last_word: dict[str, list[str]] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event:
         return self.events.get(event_id) or self.derived_events[event_id]
@@ -82,6 +87,15 @@ class KB:
             if t.elected is not None and t.person in self.people and t.office in self.offices:
                 e = _election_of(self.people[t.person], self.offices[t.office], t)
                 self.derived_events[e.id] = e
+        for ev in [*self.events.values(), *self.derived_events.values()]:
+            for name, verbal in [*((n, False) for n in ev.names), *((n, True) for n in ev.told)]:
+                for spelling in {name.lower(), name.lower().replace("'", "’")}:
+                    if ev.id not in self.events_by_name.setdefault(spelling, []):
+                        self.events_by_name[spelling].append(ev.id)
+                    if verbal:
+                        self.told_names.add(spelling)
+        for name in sorted(self.events_by_name, key=lambda n: (-len(n), n)):
+            self.event_names_by_last_word.setdefault(_LAST_WORD.findall(name)[-1], []).append(name)
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
@@ -166,6 +180,9 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
     except OSError:
         pass  # a read-only install simply does without the cache
     return kb
+
+
+_LAST_WORD = re.compile(r"\w+")
 
 
 def _told_names(p: Person) -> list[str]:
