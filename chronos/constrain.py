@@ -126,6 +126,7 @@ LIFESPAN_YEARS = 110  # someone born this long before is no longer alive
 HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read as history
 ELECT_DAYS = 120  # an election this close before a term began elected its holder
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
+ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -151,6 +152,21 @@ def _event_facts(evs) -> list[FactRef]:
             for e in evs]
 
 
+def _years_later(day: int, years: int) -> int:
+    d = dt.date.fromordinal(day)
+    return (d.replace(year=d.year + years) if (d.month, d.day) != (2, 29) else dt.date(d.year + years, 3, 1)).toordinal()
+
+
+def _fmt_when(lo: int, hi: int) -> str:
+    """'in 2019', 'in Nov 2019', 'on 9 Nov 2019', 'on 3-5 Nov 2019': the days [lo, hi]."""
+    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return f"in {a.year}"
+    if a.day == 1 and a.year == b.year and a.month == b.month and (b + dt.timedelta(days=1)).month != b.month:
+        return f"in {a:%b %Y}"
+    return f"on {fmt_range(lo, hi)}"
+
+
 def _near_publication(t: Timex) -> bool:
     """'on Tuesday', 'last week', 'June 5': read from the publication date, so the clause happens
     about when the article was written, and a title or age in it cannot be history."""
@@ -171,6 +187,17 @@ def fmt_date(d: dt.date | int) -> str:
     if isinstance(d, int):
         d = dt.date.fromordinal(d)
     return f"{d.day} {d:%b %Y}"
+
+
+def fmt_range(lo: int, hi: int) -> str:
+    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    if lo == hi:
+        return fmt_date(a)
+    if a.year == b.year and a.month == b.month:
+        return f"{a.day}-{b.day} {b:%b %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b}-{b.day} {b:%b %Y}"
+    return f"{fmt_date(a)} to {fmt_date(b)}"
 
 
 def _intervals(terms) -> tuple[tuple[int, int | None], ...]:
@@ -561,6 +588,30 @@ class Builder:
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
         self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", _event_facts(evs))
 
+    def anniversary_claims(self) -> None:
+        """'The 20th anniversary of the 1999 attack': a text marks an anniversary within about a
+        year of it (ahead of it, on the day, or looking back on it), so it was written then."""
+        for am in self.m.anniversaries:
+            facts: list[FactRef] = []
+            if am.timex is not None:
+                t = self.m.timexes[am.timex]
+                a, b = interval_of(t)
+                bases, of = [(a, b - 1)], f"'{t.text}'"
+            elif am.events:
+                evs = [self.kb.event(e) for e in am.events]
+                bases, of, facts = _event_days(evs), fmt_date(min(e.date for e in evs)), _event_facts(evs)
+            else:
+                people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
+                if not people:
+                    continue
+                bases = [(p.born.toordinal(), p.born.toordinal()) for p in people]
+                of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
+            days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
+            around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
+            when = " or ".join(_fmt_when(a, b) for a, b in days)
+            self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
+                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth)
+
     def swearing_in_claims(self) -> None:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
         one on which that person took office: a term's first day, or an inauguration the KB dates
@@ -849,6 +900,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.series_claims()
         b.event_claims()
         b.swearing_in_claims()
+        b.anniversary_claims()
         b.death_claims()
         b.late_claims()
     return Problem(mentions.text, mentions.timexes, mentions.tenses, b.claims, b.soft, WINDOW, b.extra_vars)

@@ -5,23 +5,12 @@ import datetime as dt
 from collections import defaultdict
 
 from chronos.calendar import valid_date
-from chronos.constrain import Claim, Problem, fmt_date
+from chronos.constrain import Claim, Problem, fmt_date, fmt_range
 from chronos.document import Document
 from chronos.model import Fact, Finding
 from chronos.solve import Conflict, Solution
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def fmt_range(lo: int, hi: int) -> str:
-    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
-    if lo == hi:
-        return fmt_date(a)
-    if a.year == b.year and a.month == b.month:
-        return f"{a.day}-{b.day} {b:%b %Y}"
-    if a.year == b.year:
-        return f"{a.day} {a:%b}-{b.day} {b:%b %Y}"
-    return f"{fmt_date(a)} to {fmt_date(b)}"
 
 
 def _quote(doc: Document, span: tuple[int, int]) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 from chronos.calendar import valid_date
 from chronos.constrain import DATELINE_CHARS, build, is_dateline
 from chronos.document import Document
-from chronos.explain import _join, conflict_finding, fmt_range
+from chronos.constrain import fmt_range
+from chronos.explain import _join, conflict_finding
 from chronos.extract import Mentions, extract
 from chronos.kb import load_kb
 from chronos.kb.store import KB_DIR

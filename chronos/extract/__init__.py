@@ -4,7 +4,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from chronos.extract.events import EventMention, SeriesMention, find_event_mentions, find_series_mentions, vote_day_year
+from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_event_mentions,
+                                    find_series_mentions, vote_day_year)
 from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
 from chronos.extract.sentences import SentenceIndex, tense_at
 from chronos.extract.timex import Timex, find_timexes
@@ -22,6 +23,7 @@ class Mentions:
     ages: list[AgeMention]
     series: list[SeriesMention]
     events: list[EventMention]
+    anniversaries: list[AnniversaryMention] = dataclasses.field(default_factory=list)
 
     def tense_of(self, start: int, end: int) -> str:
         return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
@@ -35,12 +37,14 @@ def extract(text: str, kb: KB | None) -> Mentions:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)
     events = find_event_mentions(text, sentences, kb)
+    timexes = _years_from_event_names(timexes, events, kb, text)
     return Mentions(
-        text, sentences, _years_from_event_names(timexes, events, kb, text), tenses, people,
+        text, sentences, timexes, tenses, people,
         titles=find_titles(text, people, kb),
         ages=find_ages(text, people),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
+        anniversaries=find_anniversaries(text, timexes, events, people),
     )
 
 
@@ -69,4 +73,4 @@ def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb
     return out
 
 
-__all__ = ["Mentions", "extract", "prepare", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]
+__all__ = ["Mentions", "extract", "prepare", "AnniversaryMention", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]

@@ -39,6 +39,68 @@ class EventMention:
     told: bool = False  # told with a verb ('Charles III was crowned'), not named
 
 
+@dataclass(frozen=True)
+class AnniversaryMention:
+    """'the 20th anniversary of the 1999 attack', 'the 75th anniversary of D-Day', 'Queen
+    Elizabeth II's 90th birthday': the `nth` anniversary of a day the text dates (a time
+    expression with a year), the KB dates (events), or a person's birth (people)."""
+
+    start: int
+    end: int
+    text: str
+    nth: int
+    timex: int | None = None
+    events: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+@functools.cache
+def _anniversary_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _birthday_rx() -> re.Pattern[str]:
+    return re.compile(rf"['’]s?\s+(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\s+birthday\b", re.IGNORECASE)
+
+
+_NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
+                         r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
+_EMPTY = re.compile("")
+_ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[.;:!?()\[\]\"“”\n]|,\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
+
+
+def find_anniversaries(text: str, timexes: list, events: list[EventMention], people: list[PersonMention]) -> list[AnniversaryMention]:
+    """Anniversaries and birthdays counted from a day: the first known event or year-bearing
+    time expression after 'anniversary of' in the same phrase, or the KB person whose birthday
+    it is ('Queen Elizabeth II's 90th birthday')."""
+    out: list[AnniversaryMention] = []
+    for m in _anniversary_rx().finditer(text):
+        nth = ordinal_value(m.group("ord"))
+        phrase_end = m.end() + _ANNIVERSARY_REACH
+        if (stop := _PHRASE_BREAK.search(text, m.end(), phrase_end)) is not None:
+            phrase_end = stop.start()
+        em = next((e for e in events if m.end() <= e.start and e.end <= phrase_end), None)
+        # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012')
+        i = next((j for j, t in enumerate(timexes) if m.end() <= t.start and t.end <= phrase_end and t.year is not None
+                  and t.kind in ("date", "month", "year", "season") and not _PREPOSITION_BEFORE.search(text, m.end(), t.start)), None)
+        if nth is None or (em is None and i is None):
+            continue
+        if em is not None and (i is None or em.start <= timexes[i].start):
+            out.append(AnniversaryMention(m.start(), em.end, text[m.start():em.end], nth, events=em.events))
+        else:
+            # the phrase runs on to its noun: 'the 1999 attack', not 'the 1999'
+            end = (_NOUN_AFTER.match(text, timexes[i].end) or _EMPTY.match(text, timexes[i].end)).end()
+            out.append(AnniversaryMention(m.start(), end, text[m.start():end], nth, timex=i))
+    for p in people:
+        b = _birthday_rx().match(text, p.end)
+        if b is not None and p.grounded and (nth := ordinal_value(b.group("ord"))) is not None:
+            out.append(AnniversaryMention(p.start, b.end(), text[p.start:b.end()], nth, people=p.people))
+    return sorted(out, key=lambda a: a.start)
+
+
 @functools.cache
 def _ordinal_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
