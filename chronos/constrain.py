@@ -9,6 +9,7 @@ publication") are weighted `Soft` constraints.
 """
 from __future__ import annotations
 
+import calendar as pycalendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -153,8 +154,11 @@ def _event_facts(evs) -> list[FactRef]:
 
 
 def _years_later(day: int, years: int) -> int:
+    """The same day `years` later (29 February: 1 March in a common year)."""
     d = dt.date.fromordinal(day)
-    return (d.replace(year=d.year + years) if (d.month, d.day) != (2, 29) else dt.date(d.year + years, 3, 1)).toordinal()
+    if (d.month, d.day) == (2, 29) and not pycalendar.isleap(d.year + years):
+        return dt.date(d.year + years, 3, 1).toordinal()
+    return d.replace(year=d.year + years).toordinal()
 
 
 def _fmt_when(lo: int, hi: int) -> str:
@@ -610,7 +614,7 @@ class Builder:
             around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             when = " or ".join(_fmt_when(a, b) for a, b in days)
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
-                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth)
+                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when)
 
     def swearing_in_claims(self) -> None:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be

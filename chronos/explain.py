@@ -63,6 +63,8 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
             return f"{c.context.get('person')} was {c.context.get('title', '')}-elect only {windows}" if windows else \
                 f"{c.context.get('person')} was not between election and inauguration"
         return _term_fact(c, day)
+    if rule == "Events.AnniversaryMismatch":
+        return f"the anniversary falls {c.context['when']}"
     if rule == "Life.LateButAlive":
         return c.facts[0].statement if c.facts else "the person was alive"
     if rule == "Life.AgeMismatch":

@@ -336,3 +336,19 @@ def test_solver_is_sound(case):
             assert _evaluate(c.formula, values), c
     for conflict in sol.conflicts:  # a reported conflict is one: its claims cannot all hold
         assert conflict.victim is conflict.core[0]
+
+
+@fewer(2)
+@given(problems(), st.integers(BASE - 400, BASE + 400))
+def test_late_day_found_in_python_is_one_z3_accepts(case, before):
+    """The recycled-story check trusts a day its Python search finds: Z3 must agree that every
+    claim can hold on some day from `before` on."""
+    from chronos.solve import _anchor_encoder, _late_day_fits, _start
+
+    problem, _ = case
+    budget, claims = _start(problem, 5000)
+    assume(_late_day_fits(problem, claims, before))
+    enc = _anchor_encoder(problem, budget)
+    s = z3.Solver()
+    s.add(enc.base + [enc.formula(c.formula) for c in claims] + [enc.v("P") >= before])
+    assert s.check() == z3.sat
