@@ -68,7 +68,7 @@ def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb
             if em.start <= t.start and t.end <= em.end and t.kind == "date" and t.year is None and (t.month, t.day) in days:
                 out[i] = dataclasses.replace(t, year=days[(t.month, t.day)])
     for i, t in enumerate(out):
-        if t.kind == "date" and t.year is None and t.month and t.day and (year := vote_day_year(text, t.start, t.end, t.month, t.day, kb)):
+        if t.kind == "date" and t.year is None and t.month and t.day and (year := vote_day_year(text, t.end, t.month, t.day, kb)):
             out[i] = dataclasses.replace(t, year=year)
     return out
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from chronos.extract._trie import trie_alternation
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
+from chronos.extract.timex import Timex
 from chronos.kb import KB
 from chronos.kb.schema import Series
 from chronos.lexicon import lexicon
@@ -66,13 +67,12 @@ def _birthday_rx() -> re.Pattern[str]:
 
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
                          r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
-_EMPTY = re.compile("")
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[.;:!?()\[\]\"“”\n]|,\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
-def find_anniversaries(text: str, timexes: list, events: list[EventMention], people: list[PersonMention]) -> list[AnniversaryMention]:
+def find_anniversaries(text: str, timexes: list[Timex], events: list[EventMention], people: list[PersonMention]) -> list[AnniversaryMention]:
     """Anniversaries and birthdays counted from a day: the first known event or year-bearing
     time expression after 'anniversary of' in the same phrase, or the KB person whose birthday
     it is ('Queen Elizabeth II's 90th birthday')."""
@@ -92,7 +92,8 @@ def find_anniversaries(text: str, timexes: list, events: list[EventMention], peo
             out.append(AnniversaryMention(m.start(), em.end, text[m.start():em.end], nth, events=em.events))
         else:
             # the phrase runs on to its noun: 'the 1999 attack', not 'the 1999'
-            end = (_NOUN_AFTER.match(text, timexes[i].end) or _EMPTY.match(text, timexes[i].end)).end()
+            noun = _NOUN_AFTER.match(text, timexes[i].end)
+            end = noun.end() if noun else timexes[i].end
             out.append(AnniversaryMention(m.start(), end, text[m.start():end], nth, timex=i))
     for p in people:
         b = _birthday_rx().match(text, p.end)
@@ -157,8 +158,8 @@ _VOTE_NOUN = re.compile(r"\s+(?:(?:presidential|parliamentary|general|legislativ
                         r"(?P<noun>run-?offs?|second[\s-]round|elections?|votes?|referendum|ballot|polls?)\b", re.IGNORECASE)
 
 
-def vote_day_year(text: str, start: int, end: int, month: int, day: int, kb: KB) -> int | None:
-    """The year of a yearless day [start, end) that names a vote ('Lula won the Oct. 30 runoff'):
+def vote_day_year(text: str, end: int, month: int, day: int, kb: KB) -> int | None:
+    """The year of a yearless day ending at `end` that names a vote ('Lula won the Oct. 30 runoff'):
     the one election or referendum of the countries the text names held on that day (a runoff
     on its second day), None if there is none or several."""
     noun = _VOTE_NOUN.match(text, end)
