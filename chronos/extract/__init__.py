@@ -44,7 +44,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
         ages=find_ages(text, people),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
-        anniversaries=find_anniversaries(text, timexes, events, people),
+        anniversaries=find_anniversaries(text, sentences, timexes, events, people),
     )
 
 

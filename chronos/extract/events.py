@@ -72,12 +72,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|thro
 _PHRASE_BREAK = re.compile(r"[.;:!?()\[\]\"“”\n]|,\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
-def find_anniversaries(text: str, timexes: list[Timex], events: list[EventMention], people: list[PersonMention]) -> list[AnniversaryMention]:
+def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex], events: list[EventMention],
+                       people: list[PersonMention]) -> list[AnniversaryMention]:
     """Anniversaries and birthdays counted from a day: the first known event or year-bearing
     time expression after 'anniversary of' in the same phrase, or the KB person whose birthday
     it is ('Queen Elizabeth II's 90th birthday')."""
     out: list[AnniversaryMention] = []
-    for m in _anniversary_rx().finditer(text):
+    for m in _anniversary_rx().finditer(text) if "anniversary" in sentences.lowered else ():
         nth = ordinal_value(m.group("ord"))
         phrase_end = m.end() + _ANNIVERSARY_REACH
         if (stop := _PHRASE_BREAK.search(text, m.end(), phrase_end)) is not None:
@@ -95,7 +96,7 @@ def find_anniversaries(text: str, timexes: list[Timex], events: list[EventMentio
             noun = _NOUN_AFTER.match(text, timexes[i].end)
             end = noun.end() if noun else timexes[i].end
             out.append(AnniversaryMention(m.start(), end, text[m.start():end], nth, timex=i))
-    for p in people:
+    for p in people if "birthday" in sentences.lowered else ():
         b = _birthday_rx().match(text, p.end)
         if b is not None and p.grounded and (nth := ordinal_value(b.group("ord"))) is not None:
             out.append(AnniversaryMention(p.start, b.end(), text[p.start:b.end()], nth, people=p.people))
@@ -232,15 +233,16 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
 
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
 _BOUNDARY = re.compile(r"\b")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
 def _last_words(kb: KB) -> re.Pattern[str] | None:
     """Where an event's name can end: a regex of the names' few hundred last words, compiled
     once per KB (one regex of all 8,000 names took a quarter of a second to compile); the
-    names ending in the word found are compared there."""
+    names ending in the two words found are compared there."""
     hit = _EVENT_NAME_RX.get(id(kb))
     if hit is None or hit[0] is not kb:
-        words = kb.event_names_by_last_word
+        words = {ending.split()[-1] for ending in kb.event_names_by_ending}
         hit = _EVENT_NAME_RX[id(kb)] = (kb, re.compile(rf"\b(?:{trie_alternation(words, fold=False)})\b") if words else None)
     return hit[1]
 
@@ -252,8 +254,12 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
         return []
     lowered = sentences.lowered
     found = []
+    by_ending = kb.event_names_by_ending
     for m in last_words.finditer(lowered):
-        for name in kb.event_names_by_last_word[m.group()]:  # longest first: the earliest start ending here
+        before = _WORD_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
+        # longest first: the earliest start ending here (a one-word name is shorter than any of two)
+        names = [*by_ending.get(f"{before.group(1)} {m.group()}", ()), *by_ending.get(m.group(), ())] if before else by_ending.get(m.group(), ())
+        for name in names:
             start = m.end() - len(name)
             if start >= 0 and lowered.startswith(name, start) and _BOUNDARY.match(lowered, start):
                 found.append((start, m.end(), name))

@@ -41,10 +41,11 @@ class KB:
     # events the KB's people and terms imply: each death, each election of a person to an office
     derived_events: dict[str, Event] = field(default_factory=dict)
     # how news names or tells events (lower case, both apostrophes) -> event ids; the told ones;
-    # by last word, longest first (built here, so the pickled KB carries them: 8,000 names)
+    # by their last two words ("elected president": a name's last word alone, like "president",
+    # is too common), longest first (built here, so the pickled KB carries them: 8,000 names)
     events_by_name: dict[str, list[str]] = field(default_factory=dict)
     told_names: set[str] = field(default_factory=set)
-    event_names_by_last_word: dict[str, list[str]] = field(default_factory=dict)
+    event_names_by_ending: dict[str, list[str]] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event:
         return self.events.get(event_id) or self.derived_events[event_id]
@@ -95,7 +96,7 @@ class KB:
                     if verbal:
                         self.told_names.add(spelling)
         for name in sorted(self.events_by_name, key=lambda n: (-len(n), n)):
-            self.event_names_by_last_word.setdefault(_LAST_WORD.findall(name)[-1], []).append(name)
+            self.event_names_by_ending.setdefault(" ".join(_WORD.findall(name)[-2:]), []).append(name)
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
@@ -182,7 +183,7 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
     return kb
 
 
-_LAST_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
 def _told_names(p: Person) -> list[str]:
