@@ -128,6 +128,7 @@ HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read a
 ELECT_DAYS = 120  # an election this close before a term began elected its holder
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
+RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -637,10 +638,12 @@ class Builder:
                                               and self.kb.offices[t.office].country == e.country for t in terms):
                     days[e.date] = FactRef(f"{e.label}: {fmt_date(e.date)}", e.source)
             # where the KB lists no inaugurations, a re-election is sworn in inside a continuing term:
-            # only a day outside every term is known to be wrong; a throne is ascended once, on the first day
+            # only a day outside every term, or in a term's first weeks (its own start misdated), is
+            # known to be wrong; a throne is ascended once, on the first day
             recorded = {e.country for e in inaugurations}
             open_terms = () if accession else tuple(
-                (t.start.toordinal(), t.end.toordinal() if t.end else None) for t in terms if self.kb.offices[t.office].country not in recorded)
+                (t.start.toordinal() + RESWEARING_DAYS, t.end.toordinal() if t.end else None) for t in terms
+                if self.kb.offices[t.office].country not in recorded and (t.end is None or (t.end - t.start).days > RESWEARING_DAYS))
             t = self.m.timexes[i]
             ordered = sorted(days)
             self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
@@ -709,7 +712,7 @@ class Builder:
         for p in self.m.people:
             if not p.grounded or any(s <= p.start < e for s, e in titled):
                 continue  # a surname alone ("the late Davis") names the KB's person only after a full mention
-            late = _THE_LATE.search(self.m.text, max(0, p.start - 12), p.start)
+            late = _THE_LATE.search(self.m.text, max(0, p.start - 80), p.start)
             if not late:
                 continue
             people = [self.kb.people[pid] for pid in p.people]
@@ -789,7 +792,11 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
 _NOT_ANCHORED = re.compile(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
-_THE_LATE = re.compile(r"\b[Tt]he\s+late\s+$")
+# "the late Jimmy Carter", "the late former military ruler Pervez Musharraf" (a description
+# ending in a role; "the late summer visit of ..." is none)
+_THE_LATE = re.compile(r"\b[Tt]he\s+late\s+(?:(?:(?!(?:of|by|with|from|for|to|in|on|at|and|or|the|a|an)\b)[A-Za-z][\w'’-]*\s+){0,4}"
+                       r"(?i:ruler|leader|dictator|strongman|president|premier|prime\s+minister|minister|chancellor|king|queen|monarch|"
+                       r"emperor|pope|founder|statesman|general|senator|secretary|chairman|chief|head\s+of\s+state)\s+)?$")
 _REL_WORDS = {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next"}
 
 
@@ -821,7 +828,7 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},|,\s+who)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of

@@ -95,29 +95,45 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     out: list[PersonMention] = []
     aliases = kb.people_by_alias
     introduced: set[str] = set()
+    surnames: dict[str, tuple[str, ...]] = {}  # the last word of a full name met so far ('Marcos' after 'Ferdinand Marcos Jr.')
     for run in _CAP_RUN.finditer(text):
         words = [m.span() for m in _WORD.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(words):
-            if name_word(text[words[i][0]:words[i][1]]) not in kb.alias_first_words:
+            first = name_word(text[words[i][0]:words[i][1]])
+            if first not in kb.alias_first_words and first not in surnames:
                 i += 1
                 continue
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = words[i][0], words[j - 1][1]
                 key = name_word(text[s:e])
-                ids = aliases.get(key)
+                ids = surnames.get(key) if j == i + 1 and key in surnames else aliases.get(key)
                 if ids:
                     name = text[s:s + len(key)]
                     full = " " in name.strip()
                     grounded = full or any(pid in introduced for pid in ids)
                     if full:
                         introduced.update(ids)
+                        if (surname := _surname(name)) is not None:
+                            surnames[surname] = tuple(dict.fromkeys([*surnames.get(surname, ()), *ids]))
                     out.append(PersonMention(s, s + len(name), name, tuple(ids), grounded))
                     i = j
                     break
             else:
                 i += 1
     return out
+
+
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str | None:
+    """How news names a person after the first mention: the full name's last word, generational
+    suffix aside ('Ferdinand Marcos Jr.' -> 'marcos'); None for a short one ('Kim Jong Un')."""
+    words = [name_word(w) for w in name.split()]
+    while words and words[-1] in _SUFFIX:
+        words.pop()
+    return words[-1] if len(words) > 1 and len(words[-1]) > 2 else None
 
 
 def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMention]:

@@ -90,7 +90,7 @@ TENSE_WINDOW = 600
 
 
 # ", officials said." closing a sentence attributes it: its verb is not the tense of what was said
-_ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b[^\w]*$")
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
 # ", and will meet him again": what follows starts another clause
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
 
