@@ -96,21 +96,22 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
 
 
 @functools.lru_cache(maxsize=8)
-def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """The tense markers of one sentence, sorted, and their starts: found once, not once per expression."""
+def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int], int]:
+    """The tense markers of one sentence, sorted, and their starts: found once, not once per
+    expression; and where a closing attribution (', officials said Tuesday.') begins."""
     attribution = _ATTRIBUTION.search(lowered, s, e)
-    e_said = attribution.start() if attribution else e
     markers = sorted((m.start(), m.end(), tense) for tense, rx in (("future", FUTURE_MARKERS), ("past", _PAST), ("present", _PRESENT))
-                     for m in rx.finditer(lowered, s, e_said))
-    return markers, [m[0] for m in markers]
+                     for m in rx.finditer(lowered, s, e))
+    return markers, [m[0] for m in markers], attribution.start() if attribution else e
 
 
 def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     """'past', 'present' or 'future': the verb nearest to [start, end) in its sentence wins,
     with a future marker anywhere before the expression taking precedence (as HeidelTime does).
     `lowered`: the text as `lowered_text` gives it."""
-    found, starts = _sentence_markers(lowered, sentence.start, sentence.end)
-    near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, end + TENSE_WINDOW)]
+    found, starts, said = _sentence_markers(lowered, sentence.start, sentence.end)
+    # the closing attribution's verb gives no tense to the sentence before it, only to its own words
+    near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, min(end + TENSE_WINDOW, said - 1) if start < said else end + TENSE_WINDOW)]
     markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and _NEXT_CLAUSE.search(lowered, end, m[0]))]
     first_end = [0] * len(markers) + [end + TENSE_WINDOW + 1]  # least end of markers[j:]
     for j in range(len(markers) - 1, -1, -1):
