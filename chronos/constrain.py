@@ -250,6 +250,8 @@ class Builder:
                 continue
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start):
                 continue  # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"
+            if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
+                continue  # "Neither Obama in 2012, nor President Donald Trump ...": another clause's date
             dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0  # the words between
             if best is None or dist < best[0]:
                 best = (dist, i)
@@ -841,6 +843,7 @@ _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 _REFERENCE_POINT = re.compile(r"\b(?:ahead\s+of|before|after|since|until|following|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
