@@ -635,7 +635,7 @@ class Builder:
             accession = m.group("accession") is not None
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
                     for t in terms}
-            for e in [] if accession else inaugurations:
+            for e in () if accession else inaugurations:
                 if e.date not in days and any(t.start <= e.date and (t.end is None or e.date < t.end)
                                               and self.kb.offices[t.office].country == e.country for t in terms):
                     days[e.date] = FactRef(f"{e.label}: {fmt_date(e.date)}", e.source)

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from chronos.calendar import valid_date
-from chronos.constrain import DATELINE_CHARS, build, is_dateline
+from chronos.constrain import DATELINE_CHARS, build, fmt_range, is_dateline
 from chronos.document import Document
-from chronos.constrain import fmt_range
 from chronos.explain import _join, conflict_finding
 from chronos.extract import Mentions, extract
 from chronos.kb import load_kb

@@ -56,13 +56,19 @@ class AnniversaryMention:
 
 
 @functools.cache
+def _ordinal() -> str:
+    """'sixth', '20th': an ordinal as a regex group named ord."""
+    return rf"(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))"
+
+
+@functools.cache
 def _anniversary_rx() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+", re.IGNORECASE)
+    return re.compile(rf"\b{_ordinal()}\s+anniversary\s+of\s+", re.IGNORECASE)
 
 
 @functools.cache
 def _birthday_rx() -> re.Pattern[str]:
-    return re.compile(rf"['’]s?\s+(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\s+birthday\b", re.IGNORECASE)
+    return re.compile(rf"['’]s?\s+{_ordinal()}\s+birthday\b", re.IGNORECASE)
 
 
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
@@ -105,7 +111,7 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
 
 @functools.cache
 def _ordinal_rx() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<ord>{trie_alternation(lexicon()['ordinals'])}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+    return re.compile(rf"\b{_ordinal()}\b", re.IGNORECASE)
 
 
 _SINCE_OFFICE = re.compile(
