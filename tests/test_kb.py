@@ -276,3 +276,14 @@ def test_validate_finds_one_wikidata_item_on_two_people(tmp_path):
     problems = validate([tmp_path])
     assert [p.line for p in problems] == [3]
     assert problems[0].message.startswith("Wikidata item Q42 also names person 'a' (") and problems[0].message.endswith("a.yaml:2)")
+
+
+def test_validate_finds_one_wikidata_item_on_a_person_and_an_event(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "people:\n"
+        "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
+        "events:\n"
+        "  - {id: e, label: E, date: 2001-01-01, kind: summit, qid: Q42, source: 'wikipedia:E'}\n")
+    problems = validate([tmp_path])
+    assert [p.line for p in problems] == [4]
+    assert problems[0].message.startswith("Wikidata item Q42 also names person 'a' (")

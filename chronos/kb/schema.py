@@ -66,6 +66,9 @@ class Event(_Fact):
     names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
     told: list[str] = Field(default_factory=list, description="How news tells it with a verb, for an event that happens once: "
                                                                "'Charles III was crowned'")
+    qid: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$",
+                            description="The event's Wikidata item, where a stored source shows it beside the event's name "
+                                        "(when `source` names another page)")
     source: str
 
 

@@ -151,14 +151,17 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
             else:
                 ids[key][rec.obj.id] = rec
     people, offices, countries = ids["people"], ids["offices"], ids["countries"]
-    qids: dict[str, _Rec] = {}
-    for rec in records["people"]:
-        qid = rec.obj.qid or (rec.obj.source.split(":", 1)[1].split("#")[0] if rec.obj.source.startswith("wikidata:") else None)
-        if qid is None:
-            continue
-        first = qids.setdefault(qid, rec)
-        if first.obj.id != rec.obj.id:
-            problems.append(Problem(rec.file, rec.line, f"Wikidata item {qid} also names person {first.obj.id!r} ({first.file}:{first.line})"))
+    # one Wikidata item names one person or one event
+    qids: dict[str, tuple[str, _Rec]] = {}
+    for key in ("people", "events"):
+        for rec in records[key]:
+            qid = rec.obj.qid or (rec.obj.source.split(":", 1)[1].split("#")[0] if rec.obj.source.startswith("wikidata:") else None)
+            if qid is None:
+                continue
+            first_key, first = qids.setdefault(qid, (key, rec))
+            if (first_key, first.obj.id) != (key, rec.obj.id):
+                problems.append(Problem(rec.file, rec.line, f"Wikidata item {qid} also names {KINDS[first_key]} "
+                                                            f"{first.obj.id!r} ({first.file}:{first.line})"))
 
     def country_ref(rec: _Rec, code: str | None, what: str) -> None:
         if code is not None and code not in countries:
