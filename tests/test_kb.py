@@ -233,6 +233,12 @@ def test_export_shape():
     (["Russian President", "--on", "2010-01-01"], "Dmitry Medvedev"),
     (["UN Secretary-General", "--on", "2000-01-01"], "Kofi Annan"),
     (["Vice President", "-c", "US", "--on", "1990-01-01"], "Dan Quayle"),
+    # the office written as news and reference works write it: title of country, hyphens, periods, possessives
+    (["King of Spain", "--on", "2015-01-01"], "Felipe VI"),
+    (["Secretary-General of NATO", "--on", "2015-01-01"], "Jens Stoltenberg"),
+    (["U.S. Secretary of State", "--on", "2015-01-01"], "John Kerry"),
+    (["Russia's President", "--on", "2010-01-01"], "Dmitry Medvedev"),
+    (["Foreign Minister of China", "--on", "2015-01-01"], "Wang Yi"),
 ])
 def test_who(args, expected):
     r = run("who", *args)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -231,29 +232,47 @@ def _country_id(kb_: KB, text: str) -> str:
     return cid
 
 
+_OFFICE_NOISE = re.compile(r"['’]s\b|[.'’]|^the\s+")
+
+
+def _office_key(text: str) -> str:
+    """Spelling-neutral form of an office's name: "the U.S. Secretary-General" -> "us secretary general",
+    "Russia's President" -> "russia president"."""
+    return " ".join(_OFFICE_NOISE.sub("", text.lower().strip()).replace("-", " ").split())
+
+
 def resolve_offices(kb_: KB, text: str, country: str | None = None) -> list[str]:
-    """Office ids for an id, a label or a title, optionally led by a country word ("Russian President")."""
+    """Office ids for an id, a label or a title, with the country before or after it
+    ("Russian President", "King of Spain", "Secretary-General of NATO")."""
     query = " ".join(text.split())
-    low = query.lower()
+    key = _office_key(query)
     cid = _country_id(kb_, country) if country else None
+    by_title: dict[str, list[str]] = {}
+    for title, ids in kb_.offices_by_title.items():
+        by_title.setdefault(_office_key(title), []).extend(ids)
+    countries = {_office_key(name): c for name, c in kb_.country_by_name.items()}
     candidates: list[str] = []
     if query in kb_.offices:
         candidates = [query]
     if not candidates:
-        candidates = [o.id for o in kb_.offices.values() if o.label.lower() == low]
+        candidates = [o.id for o in kb_.offices.values() if _office_key(o.label) == key]
     if not candidates:
-        candidates = list(kb_.offices_by_title.get(low, []))
+        candidates = list(by_title.get(key, []))
     if not candidates:
-        words = query.split()
+        words = key.split()
         for i in range(len(words) - 1, 0, -1):
-            prefix, rest = " ".join(words[:i]).lower(), " ".join(words[i:]).lower()
-            if prefix in kb_.country_by_name and rest in kb_.offices_by_title:
-                qualifier = kb_.country_by_name[prefix]
-                if cid is not None and cid != qualifier:
-                    raise CLIError(f"{query!r} names {qualifier}, not {cid}")
-                cid = qualifier
-                candidates = list(kb_.offices_by_title[rest])
-                break
+            head, tail = " ".join(words[:i]), " ".join(words[i:])
+            # "Russian President" / "Russia's President"; "President of Russia"
+            if head in countries and tail in by_title:
+                qualifier, candidates = countries[head], by_title[tail]
+            elif head.endswith(" of") and head[:-3] in by_title and tail.removeprefix("the ") in countries:
+                qualifier, candidates = countries[tail.removeprefix("the ")], by_title[head[:-3]]
+            else:
+                continue
+            if cid is not None and cid != qualifier:
+                raise CLIError(f"{query!r} names {qualifier}, not {cid}")
+            cid = qualifier
+            break
     if cid is not None:
         candidates = [o for o in candidates if kb_.offices[o].country == cid]
     return list(dict.fromkeys(candidates))
