@@ -338,6 +338,8 @@ class Builder:
                 continue
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
+            if tense == "future" and _PAST_CUE.search(self.m.text, max(0, t.start - 30), t.start):
+                continue  # "will grace the stage for the first time since 1970": a starting point, in the past
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
