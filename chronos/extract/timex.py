@@ -236,6 +236,9 @@ _POINT_MOD = {"early": "START", "late": "END", "mid": "MID", "the end of": "END"
 
 def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
     g = m.groupdict()
+    if g.get("mon") and g["mon"].lower() in lexicon()["word_months"] and (
+            text[m.start("mon")].islower() or _NAMED_MARCH.match(text, m.end("mon"))):
+        return None
     s, e = m.span()
     mod = None
     if g.get("pmod"):
@@ -449,6 +452,9 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
 
 
 _HEDGES = {"about", "over", "almost", "roughly", "approximately", "some"}
+
+
+_NAMED_MARCH = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 
 
 def _outside_hedge(g: dict, m: re.Match[str], base: dict, text: str) -> None:
