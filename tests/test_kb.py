@@ -239,6 +239,11 @@ def test_export_shape():
     (["U.S. Secretary of State", "--on", "2015-01-01"], "John Kerry"),
     (["Russia's President", "--on", "2010-01-01"], "Dmitry Medvedev"),
     (["Foreign Minister of China", "--on", "2015-01-01"], "Wang Yi"),
+    # a state's formal name, and titles reference works use
+    (["President of the Federative Republic of Brazil", "--on", "2015-01-01"], "Dilma Rousseff"),
+    (["President of the French Republic", "--on", "2015-01-01"], "François Hollande"),
+    (["Chairman of the Government of the Russian Federation", "--on", "2015-01-01"], "Dmitry Medvedev"),
+    (["Monarch of Sweden", "--on", "2015-01-01"], "Carl XVI Gustaf"),
 ])
 def test_who(args, expected):
     r = run("who", *args)

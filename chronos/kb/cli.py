@@ -241,6 +241,17 @@ def _office_key(text: str) -> str:
     return " ".join(_OFFICE_NOISE.sub("", text.lower().strip()).replace("-", " ").split())
 
 
+# a state's formal name around its common one: "the French Republic", "Republic of Poland",
+# "Federative Republic of Brazil", "United Mexican States", "Argentine Nation"
+_FORMAL_STATE = re.compile(r"^(?:the\s+)?(?:united\s+)?(?:(?:(?:federal|federative|democratic|islamic|socialist|arab|bolivarian|"
+                           r"hellenic|people)\s+)*(?:republic|kingdom|state|commonwealth|federation)\s+of\s+(?:the\s+)?)?"
+                           r"|\s+(?:republic|federation|nation|states|arab\s+republic)$")
+
+
+def _state_key(text: str) -> str:
+    return _FORMAL_STATE.sub("", text)
+
+
 def resolve_offices(kb_: KB, text: str, country: str | None = None) -> list[str]:
     """Office ids for an id, a label or a title, with the country before or after it
     ("Russian President", "King of Spain", "Secretary-General of NATO")."""
@@ -251,6 +262,7 @@ def resolve_offices(kb_: KB, text: str, country: str | None = None) -> list[str]
     for title, ids in kb_.offices_by_title.items():
         by_title.setdefault(_office_key(title), []).extend(ids)
     countries = {_office_key(name): c for name, c in kb_.country_by_name.items()}
+    countries.update({_FORMAL_STATE.sub("", k): c for k, c in list(countries.items()) if _FORMAL_STATE.sub("", k) not in countries})
     candidates: list[str] = []
     if query in kb_.offices:
         candidates = [query]
@@ -265,8 +277,8 @@ def resolve_offices(kb_: KB, text: str, country: str | None = None) -> list[str]
             # "Russian President" / "Russia's President"; "President of Russia"
             if head in countries and tail in by_title:
                 qualifier, candidates = countries[head], by_title[tail]
-            elif head.endswith(" of") and head[:-3] in by_title and tail.removeprefix("the ") in countries:
-                qualifier, candidates = countries[tail.removeprefix("the ")], by_title[head[:-3]]
+            elif head.endswith(" of") and head[:-3] in by_title and (state := _state_key(tail)) in countries:
+                qualifier, candidates = countries[state], by_title[head[:-3]]
             else:
                 continue
             if cid is not None and cid != qualifier:

@@ -64,6 +64,9 @@ class Event(_Fact):
     kind: str = Field(description="summit, election, inauguration, war, conclave, ...")
     country: str | None = Field(None, description="an inauguration: the country whose office it inaugurates")
     names: list[str] = Field(default_factory=list, description="How news names it: 'NATO summit'")
+    ongoing: bool = Field(False, description="Its names speak of a state lasting from `date` (to `end`, else still): "
+                                             "'Russia's invasion of Ukraine' on any day since; a told phrase ('Russia "
+                                             "launched its invasion') still dates its first day")
     told: list[str] = Field(default_factory=list, description="How news tells it with a verb, for an event that happens once: "
                                                                "'Charles III was crowned'")
     qid: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$",
