@@ -96,6 +96,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     aliases = kb.people_by_alias
     introduced: set[str] = set()
     surnames: dict[str, tuple[str, ...]] = {}  # the last word of a full name met so far ('Marcos' after 'Ferdinand Marcos Jr.')
+    not_first = _not_first_names(tuple(kb.offices_by_title), tuple(kb.country_by_name))
     for run in _CAP_RUN.finditer(text):
         words = [m.span() for m in _WORD.finditer(text, run.start(), run.end())]
         i = 0
@@ -108,6 +109,8 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 s, e = words[i][0], words[j - 1][1]
                 key = name_word(text[s:e])
                 ids = surnames.get(key) if j == i + 1 and key in surnames else aliases.get(key)
+                if ids and j == i + 1 and i > 0 and _another_first_name(text[words[i - 1][0]:words[i - 1][1]], ids, kb, not_first):
+                    ids = None
                 if ids:
                     name = text[s:s + len(key)]
                     full = " " in name.strip()
@@ -125,6 +128,25 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _another_first_name(word: str, people: tuple[str, ...], kb: KB, not_first: frozenset[str]) -> bool:
+    """Whether the capitalised word before a one-word name is a first name none of `people` has:
+    'Hunter' before 'Biden', 'Rosalynn' before 'Carter'."""
+    if word.endswith((".", "'s", "’s")) or word.isupper() or not word[:1].isupper():
+        return False  # an initial, a sentence's end, a possessive, an acronym
+    w = name_word(word)
+    if any(part in not_first for part in w.split("-")):  # "President-elect", "Ex-President"
+        return False
+    return not any(name_word(n.split()[0]) == w for pid in people
+                   for n in (kb.people[pid].name, *kb.people[pid].aliases) if " " in n)
+
+
+@functools.cache
+def _not_first_names(titles: tuple[str, ...], countries: tuple[str, ...]) -> frozenset[str]:
+    lx = lexicon()
+    words = set(lx["not_first_names"]) | set(lx["months"]) | set(lx["weekdays"]) | set(MODIFIERS)
+    return frozenset(words | {name_word(w) for phrase in (*titles, *countries) for w in phrase.split()})
 
 
 def _surname(name: str) -> str | None:
@@ -248,7 +270,8 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
     return tuple(o for o in candidates if o in held)
 
 
-_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+)?(?P<age>\d{1,3}),")
+# "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,"
+_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
@@ -261,7 +284,7 @@ def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
     for p in people:
         if not p.grounded:
             continue
-        m = _AGE_AFTER.match(text[p.end:p.end + 14])
+        m = _AGE_AFTER.match(text[p.end:p.end + 30])
         if m:
             end = p.end + m.end("age")
             out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group("age"))))
