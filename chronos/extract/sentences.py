@@ -71,6 +71,7 @@ class SentenceIndex:
 # several times faster than IGNORECASE.
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|am|was|were)\s+(?:going|set|expected|scheduled|due|slated|poised|ready)\s+to|"
+    r"(?:is|are)\s+(?:scheduled|slated|set|due)\s+(?:for|on)|"
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b"
 )
 _PAST = re.compile(
@@ -79,7 +80,9 @@ _PAST = re.compile(
     r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
     r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|"
     # "-ed" after "be"/"being" is a passive participle ("will be elected"), not the past tense
-    r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)[a-z]{3,}ed)\b"
+    # "an election scheduled for July 9": a schedule, not the past tense (that is "was scheduled")
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
+    r"(?!(?:scheduled|slated|planned)\s+(?:for|on)\b)[a-z]{3,}ed)\b"
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
 

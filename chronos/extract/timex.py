@@ -8,6 +8,7 @@ anchored (see chronos.normalize).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import dataclasses
 import functools
 import re
@@ -64,7 +65,7 @@ def _grammar() -> list[_Rule]:
     MON_SAFE = rf"(?P<mon>{month_alt([w for w in month_words if w not in ambiguous])})"
     wd_words = [w for w in lx["weekdays"] if w not in lx["ambiguous_weekdays"]]
     WD = rf"(?P<wd>{alternation(wd_words)}|(?:{alternation(lx['ambiguous_weekdays'])})\.)"
-    WD_AFTER = rf"(?:(?:\s*\(\s*|,\s+an?\s+){WD}(?:\s*\))?(?![\w-]))?"
+    WD_AFTER = rf"(?:(?:\s*\(\s*|,\s+(?:which\s+(?:was|is|will\s+be|falls|fell)\s+(?:on\s+)?)?an?\s+){WD}(?:\s*\))?(?![\w-]))?"
     WD_FULL = rf"(?P<wd>{alternation([w for w in lx['weekdays'] if w.endswith('day')])})"
     DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     # spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
@@ -92,7 +93,7 @@ def _grammar() -> list[_Rule]:
         ("mdy", rf"{PMOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])\b{WD_AFTER}"),
         ("dmy", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?\b{WD_AFTER}"),
         ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("numeric", r"(?<![\d/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        ("numeric", r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?![\w'’-])"),
         ("month_year", rf"{PMOD}{MON},?\s+(?:of\s+)?{YEAR}\b"),
         ("month_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{MON}\b"),
@@ -491,13 +492,20 @@ def _quarter_context(text: str, s: int, e: int) -> bool:
 
 
 def _numeric(g: dict[str, str], base: dict) -> Timex | None:
-    """11/02/89 and the like: parsed with dateparser, US month-first order as US news writes it."""
+    """11/02/89 and the like: US month-first order as US news writes it, unless the first number
+    cannot be a month (31/04/2023). Parsed with dateparser; a day the month does not have
+    (02/30/2023) is kept for the calendar check to report."""
     from chronos.extract._dateparse import parse_numeric
 
-    parsed = parse_numeric(f"{g['a']}/{g['b']}/{g['y']}")
-    if parsed is None:
+    a, b = int(g["a"]), int(g["b"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return Timex(type="DATE", kind="date", year=parsed.year, month=parsed.month, day=parsed.day, **base)
+    parsed = parse_numeric(f"{month}/{day}/{g['y']}")
+    if parsed is not None:
+        return Timex(type="DATE", kind="date", year=parsed.year, month=parsed.month, day=parsed.day, **base)
+    year = int(g["y"]) if len(g["y"]) == 4 else dt.datetime.strptime(g["y"], "%y").year
+    return Timex(type="DATE", kind="date", year=year, month=month, day=day, **base)
 
 
 def _duration_value(n: float | int | str, unit: str) -> str:
