@@ -140,18 +140,30 @@ def has_var(t: Timex) -> bool:
     return t.kind in VAR_KINDS
 
 
-def _event_days(evs) -> list[tuple[int, int]]:
-    """The (first, last) days events took place: one run of days, or each round of a two-round election."""
+def _event_days(evs, named: bool = False) -> list[tuple[int, int]]:
+    """The (first, last) days events took place: one run of days, or each round of a two-round
+    election; for an ongoing event `named` (not told), every day since it began."""
     out = []
     for e in evs:
         first, last = e.date.toordinal(), (e.end or e.date).toordinal()
+        if named and e.ongoing and e.end is None:
+            last = WINDOW[1]
         out += [(first, first), (last, last)] if e.runoff else [(first, last)]
     return out
 
 
-def _event_facts(evs) -> list[FactRef]:
-    return [FactRef(f"{e.label}: {fmt_date(e.date)}" + (f" {'and' if e.runoff else 'to'} {fmt_date(e.end)}" if e.end else ""), e.source)
-            for e in evs]
+def _the(name: str) -> str:
+    """The article before an event's name, none when it has its own: 'the NATO summit', 'Russia's invasion'."""
+    first = name.split(maxsplit=1)[0].lower()
+    return "" if first in ("the", "a", "an") or first.endswith(("'s", "’s")) else "the "
+
+
+def _event_facts(evs, named: bool = False) -> list[FactRef]:
+    def when(e) -> str:
+        if e.end:
+            return f"{fmt_date(e.date)} {'and' if e.runoff else 'to'} {fmt_date(e.end)}"
+        return f"since {fmt_date(e.date)}" if named and e.ongoing else fmt_date(e.date)
+    return [FactRef(f"{e.label}: {when(e)}", e.source) for e in evs]
 
 
 def _years_later(day: int, years: int) -> int:
@@ -250,12 +262,22 @@ class Builder:
                 continue
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start):
                 continue  # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"
+            if t.end <= start and self._in_closed_relative(sent.start, t, start):
+                continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
                 continue  # "Neither Obama in 2012, nor President Donald Trump ...": another clause's date
             dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0  # the words between
             if best is None or dist < best[0]:
                 best = (dist, i)
         return best[1] if best else None
+
+    def _in_closed_relative(self, sent_start: int, t: Timex, mention_start: int) -> bool:
+        """Whether `t` sits in a relative clause that a comma closes before the mention."""
+        opener = None
+        for opener in _RELATIVE_PRONOUN.finditer(self.m.text, sent_start, t.start):
+            pass
+        return (opener is not None and "," not in self.m.text[opener.end():t.start]
+                and "," in self.m.text[t.end:mention_start])
 
     def reference(self, start: int, end: int, other_clause: bool = False) -> tuple[str, int | None]:
         """When a mention's clause happens: a time expression of its sentence (not of a relative
@@ -334,12 +356,15 @@ class Builder:
         date these only help pick the best day (priors) and never bound the interval."""
         named = [(em.start, em.end) for em in self.m.events]
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
-            if t.kind not in ("date", "month", "year") or t.year is None or t.value:
+            if t.kind not in ("date", "month", "season", "year") or t.year is None or t.value:
                 continue
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
-            if tense == "future" and _PAST_CUE.search(self.m.text, max(0, t.start - 30), t.start):
-                continue  # "will grace the stage for the first time since 1970": a starting point, in the past
+            before = self.m.text[max(0, t.start - 30):t.start]
+            if tense == "future" and _AFTER_POINT.search(before) or tense == "past" and _BEFORE_POINT.search(before):
+                # "the first time since 1970 ... will", "those born after 1994 will vote", "deaths passed
+                # 1,000 two months before the Nov. 2 election": a reference point, not when the verb happens
+                continue
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -572,9 +597,10 @@ class Builder:
                 self._event_tense(em, evs)
                 continue
             t = self.m.timexes[i]
-            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in _event_days(evs)))),
-                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' if em.told else 'the '}{em.text}", _event_facts(evs),
-                       event_var=f"S{i}", event_days=[(e.date.toordinal(), (e.end or e.date).toordinal()) for e in evs])
+            days = _event_days(evs, named=not em.told)
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' if em.told else _the(em.text)}{em.text}",
+                       _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
 
     def _event_tense(self, em, evs) -> None:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
@@ -584,7 +610,8 @@ class Builder:
             return
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
-        if tense == "future" and not self._future_in_past(em.start, em.end):
+        still = not em.told and any(e.ongoing and e.end is None for e in evs)
+        if tense == "future" and not still and not self._future_in_past(em.start, em.end):
             rule, f, said = "Tense.FutureAboutPast", Cmp(var("P"), "<=", const(last.toordinal())), "still to come"
         elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(em.start)):
             # "predicted the 2020 presidential election could hit...": a modal leaves the event open
@@ -854,6 +881,8 @@ _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORE
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_POINT = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_BEFORE_POINT = re.compile(r"\b(?:before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
