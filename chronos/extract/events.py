@@ -240,6 +240,7 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
 _BOUNDARY = re.compile(r"\b")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_DAY_YEAR_BEFORE = re.compile(r"\b(\d{1,2}),\s+(?:19|20)\d\d,?\s+$")
 
 
 def _last_words(kb: KB) -> re.Pattern[str] | None:
@@ -270,6 +271,15 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
             if start >= 0 and lowered.startswith(name, start) and _BOUNDARY.match(lowered, start):
                 found.append((start, m.end(), name))
                 break
+        else:
+            # "the Sept. 11, 2001, attacks": a name led by its day, with the year written after the day
+            dated = _DAY_YEAR_BEFORE.search(lowered, max(0, m.start() - 12), m.start())
+            for name in by_ending.get(f"{dated.group(1)} {m.group()}", ()) if dated else ():
+                head = name[:len(name) - len(m.group())].rstrip()
+                start = dated.end(1) - len(head)
+                if start >= 0 and lowered.startswith(head, start) and _BOUNDARY.match(lowered, start):
+                    found.append((start, m.end(), name))
+                    break
     out: list[EventMention] = []
     for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
         if out and start < out[-1].end:
