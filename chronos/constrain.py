@@ -698,6 +698,8 @@ class Builder:
         clause right after the name tells of the event."""
         if t.start >= em.end and self._reference_point(em):
             return False
+        if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
+            return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
@@ -881,6 +883,7 @@ _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORE
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_POINT = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _BEFORE_POINT = re.compile(r"\b(?:before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)

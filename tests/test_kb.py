@@ -244,6 +244,7 @@ def test_export_shape():
     (["President of the French Republic", "--on", "2015-01-01"], "François Hollande"),
     (["Chairman of the Government of the Russian Federation", "--on", "2015-01-01"], "Dmitry Medvedev"),
     (["Monarch of Sweden", "--on", "2015-01-01"], "Carl XVI Gustaf"),
+    (["Japanese", "PM", "--on", "2010-06-15"], "Naoto Kan"),
 ])
 def test_who(args, expected):
     r = run("who", *args)

@@ -237,8 +237,9 @@ _OFFICE_NOISE = re.compile(r"['’]s\b|[.'’]|^the\s+")
 
 def _office_key(text: str) -> str:
     """Spelling-neutral form of an office's name: "the U.S. Secretary-General" -> "us secretary general",
-    "Russia's President" -> "russia president"."""
-    return " ".join(_OFFICE_NOISE.sub("", text.lower().strip()).replace("-", " ").split())
+    "Russia's President" -> "russia president", "Japanese PM" -> "japanese prime minister"."""
+    words = _OFFICE_NOISE.sub("", text.lower().strip()).replace("-", " ").split()
+    return " ".join("prime minister" if w == "pm" else w for w in words)
 
 
 # a state's formal name around its common one: "the French Republic", "Republic of Poland",

@@ -84,10 +84,13 @@ class KB:
         for p in self.people.values():
             if p.died is not None:
                 self.derived_events[f"death:{p.id}"] = _death(p)
+        elections = self.events_by_kind.get("election", [])
         for t in self.terms:
             if t.elected is not None and t.person in self.people and t.office in self.offices:
-                e = _election_of(self.people[t.person], self.offices[t.office], t)
-                self.derived_events[e.id] = e
+                # "won the election" names no office: said only of people whose every term has its election day
+                say_won = all(o.elected is not None or o.acting for o in self.terms_by_person[t.person])
+                for e in _elections_of(self.people[t.person], self.offices[t.office], t, elections, say_won):
+                    self.derived_events[e.id] = e
         for ev in [*self.events.values(), *self.derived_events.values()]:
             for name, verbal in [*((n, False) for n in ev.names), *((n, True) for n in ev.told)]:
                 for spelling in {name.lower(), name.lower().replace("'", "’")}:
@@ -192,14 +195,28 @@ def _told_names(p: Person) -> list[str]:
     return [n for n in dict.fromkeys([p.name, *p.aliases]) if len(n.split()) > 1 and not n.lower().startswith("the ")]
 
 
-def _election_of(p: Person, office: Office, term: Term) -> Event:
-    """'Barack Obama was elected president on ...': the election day of one of p's terms in the
-    office (a person elected twice tells of either day)."""
+REELECTED_DAYS = 183
+
+
+def _elections_of(p: Person, office: Office, term: Term, elections: list[Event], say_won: bool) -> list[Event]:
+    """'Barack Obama was elected president on ...': the days p was elected to a term of the office,
+    its `elected` day and the country's elections during the term (a re-election continues a term:
+    Obama's 2009-2017). An office without a country has no elections on record to re-elect in, so
+    its holders are told only as elected."""
     titles = dict.fromkeys(t.lower() for t in office.titles)
-    return Event(id=f"elected:{p.id}:{office.id}:{term.elected}", label=f"Election of {p.name} as {office.label}", date=term.elected,
-                 kind="election", told=[f"{n}{verb} {t}" for n in _told_names(p) for t in titles
-                                        for verb in (" was elected", " was elected as", " was re-elected", " was first elected", ", who was elected")],
-                 source=term.source)
+    end = term.end or dt.date.max
+    # an election the holder survived by more than half a year re-elected them; one lost (Trump's
+    # in 2020) ends the term a few weeks on
+    later = {d for e in elections if office.country and e.country == office.country
+             for d in (e.date, e.end) if d is not None and term.start < d and (end - d).days > REELECTED_DAYS}
+    verbs = [" was elected", " was elected as", " was first elected", ", who was elected"] + ([" was re-elected"] if office.country else [])
+    names = _told_names(p)
+    told = [f"{n}{verb} {t}" for n in names for t in titles for verb in verbs]
+    if say_won:
+        won = [" won the election", " won the presidential election", " won the presidency"] if "president" in titles else [" won the election"]
+        told += [f"{n}{verb}" for n in names for verb in won]
+    return [Event(id=f"elected:{p.id}:{office.id}:{day}", label=f"Election of {p.name} as {office.label}", date=day,
+                  kind="election", told=told, source=term.source) for day in sorted({term.elected, *later})]
 
 
 def _death(p: Person) -> Event:
