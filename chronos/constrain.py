@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from chronos.calendar import interval_of
 from chronos.extract import Mentions, Timex
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
+from chronos.lexicon import lexicon
 from chronos.rules import Rule, RuleSet
 
 Term = tuple[str | None, int]  # variable (None: a constant) plus an offset in days
@@ -128,12 +130,20 @@ HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read a
 ELECT_DAYS = 120  # an election this close before a term began elected its holder
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
+ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}
+
+
+@functools.cache
+def _sentence_words() -> frozenset[str]:
+    """Capitalised words that may lead a year without naming a thing: 'In 2015', 'Since 2015', 'Early 2015'."""
+    lx = lexicon()
+    return frozenset({*lx["not_first_names"], *lx["months"], *lx["weekdays"], *lx["seasons"], *lx["point_mods"]})
 
 
 def has_var(t: Timex) -> bool:
@@ -260,8 +270,13 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
-            if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start):
-                continue  # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"
+            if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start) and (
+                    not _deictic(t) or self._inside_relative(end, t.start)):
+                # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"; past the
+                # relative clause only a day counted from publication dates the main clause ("Secretary
+                # Tillerson, who led the talks, will travel ... this week"), not what someone "said the
+                # night of Nov. 9, 1989" had shown
+                continue
             if t.end <= start and self._in_closed_relative(sent.start, t, start):
                 continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
@@ -270,6 +285,13 @@ class Builder:
             if best is None or dist < best[0]:
                 best = (dist, i)
         return best[1] if best else None
+
+    def _inside_relative(self, start: int, t_start: int) -> bool:
+        """Whether a relative clause opened in [start, t_start) is still open at t_start."""
+        opener = None
+        for opener in _RELATIVE_PRONOUN.finditer(self.m.text, start, t_start):
+            pass
+        return opener is not None and "," not in self.m.text[opener.end():t_start]
 
     def _in_closed_relative(self, sent_start: int, t: Timex, mention_start: int) -> bool:
         """Whether `t` sits in a relative clause that a comma closes before the mention."""
@@ -360,11 +382,15 @@ class Builder:
                 continue
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
-            before = self.m.text[max(0, t.start - 30):t.start]
-            if tense == "future" and _AFTER_POINT.search(before) or tense == "past" and _BEFORE_POINT.search(before):
-                # "the first time since 1970 ... will", "those born after 1994 will vote", "deaths passed
-                # 1,000 two months before the Nov. 2 election": a reference point, not when the verb happens
+            before = self.m.text[max(0, t.start - 40):t.start]
+            if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before))
+                    or tense == "past" and _BEFORE_POINT.search(before)):
+                # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
+                # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
+                # point, not when the verb happens
                 continue
+            if t.kind == "year" and (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in _sentence_words():
+                continue  # "Vision 2030", "Euro 2024": a year in a name
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -643,10 +669,21 @@ class Builder:
                 bases = [(p.born.toordinal(), p.born.toordinal()) for p in people]
                 of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
-            around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             when = " or ".join(_fmt_when(a, b) for a, b in days)
+            i = self.sentence_timex(am.start, am.end, day_level=True)
+            if i is not None and _deictic(self.m.timexes[i]):
+                # "marked the 25th anniversary ... on Monday": the anniversary is that week's
+                t = self.m.timexes[i]
+                near = tuple(sorted((a - ANNIVERSARY_DAY_SLACK, b + 1 + ANNIVERSARY_DAY_SLACK) for a, b in days))
+                self.claim("Events.AnniversaryMismatch", InAny(var(f"S{i}"), near), [(am.start, am.end), (t.start, t.end)],
+                           f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
+                           apart="a week")
+                continue
+            if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and self.m.tense_of(am.start, am.end) == "past":
+                continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
+            around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
-                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when)
+                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, apart="a year")
 
     def swearing_in_claims(self) -> None:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
@@ -682,6 +719,24 @@ class Builder:
                        [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
 
+    def election_claims(self) -> None:
+        """'Francis, elected pope on March 13, 2012': a person the KB knows was elected on certain
+        days (the KB's derived election events), named however the text names them."""
+        told = [(em.start, em.end) for em in self.m.events]
+        for p in self.m.people:
+            m = _ELECTED.match(self.m.text, p.end) if p.grounded else None
+            if m is None or any(a < m.end() and p.start < b for a, b in told):
+                continue  # "Barack Obama was elected president on ...": the told event checks it
+            evs = [e for pid in p.people for e in self.kb.elections_of(pid)]
+            i = self.sentence_timex(p.start, m.end(), day_level=True) if evs else None
+            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=_SUBORDINATE):
+                continue
+            t = self.m.timexes[i]
+            days = _event_days(evs)
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
+                       [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates when {p.text} was elected {m.group('role')}",
+                       _event_facts(evs), event_var=f"S{i}", event_days=days)
+
     def _reference_point(self, em) -> bool:
         """'Ahead of the 2021 German federal election, the parties held rallies on Tuesday': the
         event marks a time, the clause's own time (and tense) is another."""
@@ -696,8 +751,8 @@ class Builder:
         close by in the same clause; in 'said Sunday whether she thought the 2020 election was
         stolen' it dates another clause. 'The Vilnius summit, which opened on July 5': a relative
         clause right after the name tells of the event."""
-        if t.start >= em.end and self._reference_point(em):
-            return False
+        if t.start >= em.end and self._reference_point(em) and not _DESCRIBES_EVENT.fullmatch(self.m.text, em.end, t.start):
+            return False  # "since the invasion, launched on Feb. 24, 2022": the clause tells of the event
         if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
             return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
         return self._same_clause((em.start, em.end), t, relative_ok=True)
@@ -861,7 +916,9 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,60},|,\s+who)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+_ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+                      r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
+_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,100},|,\s+who)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
@@ -883,6 +940,10 @@ _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORE
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
+_FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+_BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_POINT = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _BEFORE_POINT = re.compile(r"\b(?:before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
@@ -911,6 +972,10 @@ def _ordinal_phrase(text: str, sm) -> str:
 _DATELINE_CUE = re.compile(r"(?:published|updated|posted|last\s+update[d]?|date)\s*:?\s*(?:on\s+)?$", re.IGNORECASE)
 
 
+_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*)*(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,\s*")
+_WIRE_AFTER = re.compile(r"\s*(?:\([\w .'-]{1,30}\)\s*)?[-—–]")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A date that stands as the article's dateline: in the first lines, alone on its line
     (give or take a byline or a place) or after "Published", "Updated"... - not a date inside
@@ -922,6 +987,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _DATELINE_CUE.search(text, line_start, start):
         return True
+    if _WIRE_PLACE.fullmatch(text, line_start, start) and _WIRE_AFTER.match(text, end):
+        return True  # "TOKYO, April 4, 2013 (Reuters) - The Bank of Japan ...": a wire story's dateline
     rest = len(line) - (end - start)
     return rest <= 40 and not re.search(r"\b(?:on|in|since|until|by)\s*$", text[line_start:start], re.IGNORECASE)
 
@@ -948,6 +1015,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.series_claims()
         b.event_claims()
         b.swearing_in_claims()
+        b.election_claims()
         b.anniversary_claims()
         b.death_claims()
         b.late_claims()

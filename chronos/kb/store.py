@@ -101,6 +101,11 @@ class KB:
         for name in sorted(self.events_by_name, key=lambda n: (-len(n), n)):
             self.event_names_by_ending.setdefault(" ".join(_WORD.findall(name)[-2:]), []).append(name)
 
+    def elections_of(self, person: str) -> list[Event]:
+        """The days `person` was elected to an office, as the KB derives them from terms."""
+        prefix = f"elected:{person}:"
+        return [e for eid, e in self.derived_events.items() if eid.startswith(prefix)]
+
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
 
