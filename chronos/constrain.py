@@ -295,11 +295,7 @@ class Builder:
 
     def _in_closed_relative(self, sent_start: int, t: Timex, mention_start: int) -> bool:
         """Whether `t` sits in a relative clause that a comma closes before the mention."""
-        opener = None
-        for opener in _RELATIVE_PRONOUN.finditer(self.m.text, sent_start, t.start):
-            pass
-        return (opener is not None and "," not in self.m.text[opener.end():t.start]
-                and "," in self.m.text[t.end:mention_start])
+        return self._inside_relative(sent_start, t.start) and "," in self.m.text[t.end:mention_start]
 
     def reference(self, start: int, end: int, other_clause: bool = False) -> tuple[str, int | None]:
         """When a mention's clause happens: a time expression of its sentence (not of a relative

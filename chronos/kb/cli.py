@@ -263,7 +263,7 @@ def resolve_offices(kb_: KB, text: str, country: str | None = None) -> list[str]
     for title, ids in kb_.offices_by_title.items():
         by_title.setdefault(_office_key(title), []).extend(ids)
     countries = {_office_key(name): c for name, c in kb_.country_by_name.items()}
-    countries.update({_FORMAL_STATE.sub("", k): c for k, c in list(countries.items()) if _FORMAL_STATE.sub("", k) not in countries})
+    countries.update({_state_key(k): c for k, c in list(countries.items()) if _state_key(k) not in countries})
     candidates: list[str] = []
     if query in kb_.offices:
         candidates = [query]
