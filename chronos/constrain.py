@@ -666,16 +666,17 @@ class Builder:
                 of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
-            i = self.sentence_timex(am.start, am.end, day_level=True)
+            i = self.sentence_timex(am.start, am.end, day_level=True) if not am.people else None
             if i is not None and _deictic(self.m.timexes[i]):
-                # "marked the 25th anniversary ... on Monday": the anniversary is that week's
+                # "marked the 25th anniversary ... on Monday": the anniversary is that week's (a
+                # birthday may be celebrated on another day: the Queen's official birthday)
                 t = self.m.timexes[i]
                 near = tuple(sorted((a - ANNIVERSARY_DAY_SLACK, b + 1 + ANNIVERSARY_DAY_SLACK) for a, b in days))
                 self.claim("Events.AnniversaryMismatch", InAny(var(f"S{i}"), near), [(am.start, am.end), (t.start, t.end)],
                            f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
                            apart="a week")
                 continue
-            if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and self.m.tense_of(am.start, am.end) == "past":
+            if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and _MADE.search(self.m.text, self._sentence_span(am.start)[0], am.start):
                 continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
             around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
@@ -937,6 +938,7 @@ _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
+_MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
