@@ -19,6 +19,7 @@ from chronos.calendar import interval_of
 from chronos.extract import Mentions, Timex
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
+from chronos.kb.store import REELECTED_DAYS
 from chronos.lexicon import lexicon
 from chronos.rules import Rule, RuleSet
 
@@ -132,6 +133,8 @@ NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from t
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
 ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
+SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
+ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -385,15 +388,17 @@ class Builder:
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
                 # point, not when the verb happens
                 continue
-            if t.kind == "year" and (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in _sentence_words():
-                continue  # "Vision 2030", "Euro 2024": a year in a name
+            if t.kind == "year" and ((word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in _sentence_words()
+                                     or _INDEFINITE.search(before) and _WORD_AFTER.match(self.m.text, t.end)):
+                continue  # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform": a thing of that year
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
                     self.soft.append(Soft(f, 1, f"'{t.text}' is spoken of in the {tense} tense", prior=True))
                 continue
             if tense == "future" and not self._future_in_past(t.start, t.end):
-                self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}")), [(t.start, t.end)],
+                # a day before publication may be the day of writing: "the 12th of December will go down in history"
+                self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}", 1)), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the future tense", timex=i)
             elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start)):
                 # "Analysts said he could call an election before October 2021": a modal leaves it open
@@ -678,6 +683,8 @@ class Builder:
                 continue
             if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and _MADE.search(self.m.text, self._sentence_span(am.start)[0], am.start):
                 continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
+            if self.m.tense_of(am.start, am.end) == "past" and not am.people:
+                continue  # "the delegation was travelling to commemorate the 70th anniversary": a story of that time
             around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
                        f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, apart="a year")
@@ -707,14 +714,31 @@ class Builder:
             # known to be wrong; a throne is ascended once, on the first day
             recorded = {e.country for e in inaugurations}
             open_terms = () if accession else tuple(
-                (t.start.toordinal() + RESWEARING_DAYS, t.end.toordinal() if t.end else None) for t in terms
-                if self.kb.offices[t.office].country not in recorded and (t.end is None or (t.end - t.start).days > RESWEARING_DAYS))
+                window for t in terms if self.kb.offices[t.office].country not in recorded for window in self._reswearing(t))
             t = self.m.timexes[i]
             ordered = sorted(days)
             self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
                                                           tuple((d.toordinal(), d.toordinal() + 1) for d in ordered) + open_terms),
                        [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
+
+    def _reswearing(self, term) -> list[tuple[int, int | None]]:
+        """When the holder of a term could be sworn in again: a president after each of the
+        country's recorded elections the term outlasted; where the record has none for a term
+        longer than one, or for other offices (a government re-formed without an election), any
+        day after the term's first weeks."""
+        office = self.kb.offices[term.office]
+        end = term.end or KB_AS_OF
+        if (end - term.start).days <= RESWEARING_DAYS:
+            return []
+        if "president" in (t.lower() for t in office.titles):
+            won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == office.country
+                   and term.start < (e.end or e.date) and (end - (e.end or e.date)).days > REELECTED_DAYS]
+            if won:
+                return [(d.toordinal(), d.toordinal() + SWEARING_IN_DAYS) for d in won]
+            if (end - term.start).days < ONE_TERM_DAYS:
+                return []
+        return [(term.start.toordinal() + RESWEARING_DAYS, term.end.toordinal() if term.end else None)]
 
     def election_claims(self) -> None:
         """'Francis, elected pope on March 13, 2012': a person the KB knows was elected on certain
@@ -915,7 +939,7 @@ def _in_quotation(text: str, pos: int) -> bool:
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r"(?:,[^,.;:]{1,100},|,\s+who)?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+_SWORN_IN = re.compile(r"(?:,[^,.;:]{0,100}?(?:,|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
@@ -941,6 +965,8 @@ _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_POINT = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)

@@ -22,7 +22,8 @@ MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then
              "acting": "acting", "interim": "acting",
              # a title someone might hold, not one they hold: no claim
              "future": "hypothetical", "potential": "hypothetical", "possible": "hypothetical",
-             "would-be": "hypothetical", "prospective": "hypothetical", "a future": "hypothetical"}
+             "would-be": "hypothetical", "prospective": "hypothetical", "a future": "hypothetical",
+             "next": "hypothetical", "likely next": "hypothetical", "presumptive": "hypothetical"}
 
 
 @dataclass(frozen=True)
@@ -270,8 +271,9 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
     return tuple(o for o in candidates if o in held)
 
 
-# "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,"
-_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))")
+# "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,"
+_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
+                        r"|^,\s+who\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
@@ -284,10 +286,11 @@ def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
     for p in people:
         if not p.grounded:
             continue
-        m = _AGE_AFTER.match(text[p.end:p.end + 30])
+        m = _AGE_AFTER.match(text[p.end:p.end + 40])
         if m:
-            end = p.end + m.end("age")
-            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group("age"))))
+            group = "age" if m.group("age") else "turned"
+            end = p.end + m.end(group)
+            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group(group))))
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)

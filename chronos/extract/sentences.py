@@ -10,7 +10,7 @@ from dataclasses import dataclass
 _ABBREV = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
 )
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-•*–—]\s*)?[A-Z0-9\"“])")  # a new line or list item
 # "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9": the clock time runs on into its day
 _CLOCK_ON = re.compile(r"\s+(?:[ECMP][SD]T|GMT|UTC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
