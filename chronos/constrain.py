@@ -396,12 +396,14 @@ class Builder:
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
                     self.soft.append(Soft(f, 1, f"'{t.text}' is spoken of in the {tense} tense", prior=True))
                 continue
-            if tense == "future" and not self._future_in_past(t.start, t.end):
+            if tense == "future" and not self._future_in_past(t.start, t.end) and not self._timeline_head(t):
                 # a day before publication may be the day of writing: "the 12th of December will go down in history"
                 self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}", 1)), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the future tense", timex=i)
-            elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start)):
-                # "Analysts said he could call an election before October 2021": a modal leaves it open
+            elif (tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start))
+                  and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)):
+                # "Analysts said he could call an election before October 2021": a modal leaves it open;
+                # "approved a plan to double spending by fiscal 2027": the date is the plan's
                 self.claim("Tense.PastAboutFuture", Cmp(var(f"S{i}"), "<=", var("P")), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the past tense", timex=i)
 
@@ -502,6 +504,12 @@ class Builder:
     def _past_title_between(self, tm, t: Timex) -> bool:
         lo, hi = (tm.end, t.start) if t.start >= tm.end else (t.end, tm.start)
         return any(o.start >= lo and o.end <= hi and o.modifier in ("then", "former") for o in self.m.titles if o is not tm)
+
+    def _timeline_head(self, t: Timex) -> bool:
+        """'- Nov. 8, 2016: Modi announces that the notes will cease to be legal tender': the date
+        heading a timeline's entry, told in the historical present; a 'will' in it is seen from then."""
+        line_start = self.m.text.rfind("\n", 0, t.start) + 1
+        return _BULLET.fullmatch(self.m.text, line_start, t.start) is not None and self.m.text.startswith(":", t.end)
 
     def _future_in_past(self, start: int, end: int) -> bool:
         """'...alerted us that President Bush would soon be in the briefing room': the future seen
@@ -804,14 +812,15 @@ class Builder:
             phrase = self.m.text[lo:hi]
             facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
-            i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if verb not in _SPEECH_PRESENT else None
+            present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT
+            i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
             if i is not None:
                 t = self.m.timexes[i]
                 a, b = min(lo, t.start), max(hi, t.end)
                 said = f"'{self.m.text[a:b]}'" if b - a <= 90 and "\n" not in self.m.text[a:b] else f"'{phrase}' ... '{t.text}'"
                 self.claim("Life.DeadSpeaking", Cmp(var(f"S{i}"), "<=", const(died.toordinal())), [(p.start, p.end), (t.start, t.end)],
                            f"{said} has {person.name} speaking", facts, event_var=f"S{i}", timex=i, **ctx)
-            elif verb in _SPEECH_PRESENT:
+            elif present:
                 self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
                            f"'{phrase}' (present tense) has {person.name} speaking", facts, **ctx)
 
@@ -878,8 +887,12 @@ class Builder:
 # Words after a person's name that report speech; the present tense puts the speaking at publication.
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
+# ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
+_REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets"}
+_REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
+                "stressed", "acknowledged", "predicted", "replied", "responded", "commented"}
 _SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
-                           + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b")
+                           + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
 
@@ -963,6 +976,10 @@ _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|o
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
+_INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
+                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|deadline)\s+to\s+[a-z]+\b[^.;]*$",
+                     re.IGNORECASE)
+_BULLET = re.compile(r"\s*(?:[-•*–—]\s*)?")
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
