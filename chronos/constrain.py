@@ -634,7 +634,7 @@ class Builder:
             t = self.m.timexes[i]
             days = _event_days(evs, named=not em.told)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
-                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' if em.told else _the(em.text)}{em.text}",
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' + em.text.replace(', who ', ' ') if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
 
     def _event_tense(self, em, evs) -> None:
