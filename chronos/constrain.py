@@ -273,6 +273,8 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
+            if t.start < DATELINE_CHARS and t.kind == "date" and is_dateline(self.m.text, t.start, t.end):
+                continue  # "NEW DELHI, May 27, 2014 - Modi was sworn in on Monday": the dateline dates the story
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start) and (
                     not _deictic(t) or self._inside_relative(end, t.start)):
                 # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"; past the
@@ -691,7 +693,7 @@ class Builder:
                 continue
             if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and _MADE.search(self.m.text, self._sentence_span(am.start)[0], am.start):
                 continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
-            if self.m.tense_of(am.start, am.end) == "past" and not am.people:
+            if _TO_MARK.search(self.m.text, max(0, am.start - 30), am.start) and self.m.tense_of(am.start, am.end) == "past":
                 continue  # "the delegation was travelling to commemorate the 70th anniversary": a story of that time
             around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
@@ -826,7 +828,7 @@ class Builder:
 
     def late_claims(self) -> None:
         """Life.LateButAlive for 'the late Jimmy Carter' with no title (titled ones: title_claims)."""
-        titled = [(tm.start, tm.end) for tm in self.m.titles]
+        titled = [(tm.start, tm.end) for tm in self.m.titles if tm.start < tm.name_start]  # "the late President X" is the title's
         for p in self.m.people:
             if not p.grounded or any(s <= p.start < e for s, e in titled):
                 continue  # a surname alone ("the late Davis") names the KB's person only after a full mention
@@ -980,6 +982,7 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|deadline)\s+to\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-•*–—]\s*)?")
+_TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)

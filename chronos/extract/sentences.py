@@ -75,13 +75,14 @@ FUTURE_MARKERS = re.compile(
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b"
 )
 _PAST = re.compile(
+    # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
     r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
     r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
     r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|"
-    # "-ed" after "be"/"being" is a passive participle ("will be elected"), not the past tense
     # "an election scheduled for July 9": a schedule, not the past tense (that is "was scheduled")
-    r"(?<!\bbe\s)(?<!\bbeing\s)(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
+    r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
     r"(?!(?:scheduled|slated|planned)\s+(?:for|on)\b)[a-z]{3,}ed)\b"
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
