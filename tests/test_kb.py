@@ -279,23 +279,18 @@ def test_who_with_fixture_kb(tmp_path):
     assert r.exit_code == 2 and "bad.yaml" in r.output  # a broken KB is reported, not a traceback
 
 
-def test_validate_finds_one_wikidata_item_on_two_people(tmp_path):
-    (tmp_path / "a.yaml").write_text(
-        "people:\n"
-        "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
-        "  - {id: b, name: B, source: 'wikidata:Q42'}\n"
-        "  - {id: c, name: C, qid: Q7, source: 'wikipedia:C'}\n")
+@pytest.mark.parametrize("records, line", [
+    ("people:\n"
+     "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
+     "  - {id: b, name: B, source: 'wikidata:Q42'}\n"
+     "  - {id: c, name: C, qid: Q7, source: 'wikipedia:C'}\n", 3),
+    ("people:\n"
+     "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
+     "events:\n"
+     "  - {id: e, label: E, date: 2001-01-01, kind: summit, qid: Q42, source: 'wikipedia:E'}\n", 4),
+])
+def test_validate_finds_one_wikidata_item_on_two_records(tmp_path, records, line):
+    (tmp_path / "a.yaml").write_text(records)
     problems = validate([tmp_path])
-    assert [p.line for p in problems] == [3]
+    assert [p.line for p in problems] == [line]
     assert problems[0].message.startswith("Wikidata item Q42 also names person 'a' (") and problems[0].message.endswith("a.yaml:2)")
-
-
-def test_validate_finds_one_wikidata_item_on_a_person_and_an_event(tmp_path):
-    (tmp_path / "a.yaml").write_text(
-        "people:\n"
-        "  - {id: a, name: A, qid: Q42, source: 'wikipedia:A'}\n"
-        "events:\n"
-        "  - {id: e, label: E, date: 2001-01-01, kind: summit, qid: Q42, source: 'wikipedia:E'}\n")
-    problems = validate([tmp_path])
-    assert [p.line for p in problems] == [4]
-    assert problems[0].message.startswith("Wikidata item Q42 also names person 'a' (")
