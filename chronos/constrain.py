@@ -681,8 +681,8 @@ class Builder:
                 of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
-            i = self.sentence_timex(am.start, am.end, day_level=True) if not am.people else None
-            if i is not None and _deictic(self.m.timexes[i]):
+            i = self.sentence_timex(am.start, am.end, exclude=(am.start, am.end))
+            if i is not None and _deictic(self.m.timexes[i]) and not am.people:
                 # "marked the 25th anniversary ... on Monday": the anniversary is that week's (a
                 # birthday may be celebrated on another day: the Queen's official birthday)
                 t = self.m.timexes[i]
@@ -690,6 +690,14 @@ class Builder:
                 self.claim("Events.AnniversaryMismatch", InAny(var(f"S{i}"), near), [(am.start, am.end), (t.start, t.end)],
                            f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
                            apart="a week")
+                continue
+            if i is not None and not _near_publication(self.m.timexes[i]):
+                # "In 2006, his son took him to Hawaii for the 65th anniversary": the clause's own year
+                t = self.m.timexes[i]
+                around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
+                self.claim("Events.AnniversaryMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), around), [(am.start, am.end), (t.start, t.end)],
+                           f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
+                           apart="a year")
                 continue
             if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and _MADE.search(self.m.text, self._sentence_span(am.start)[0], am.start):
                 continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
