@@ -38,10 +38,11 @@ def extract(text: str, kb: KB | None) -> Mentions:
     people = find_people(text, kb)
     events = find_event_mentions(text, sentences, kb)
     timexes = _years_from_event_names(timexes, events, kb, text)
+    titles = find_titles(text, people, kb)
     return Mentions(
         text, sentences, timexes, tenses, people,
-        titles=find_titles(text, people, kb),
-        ages=find_ages(text, people),
+        titles=titles,
+        ages=find_ages(text, people, titles, kb),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
         anniversaries=find_anniversaries(text, sentences, timexes, events, people),

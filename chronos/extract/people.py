@@ -281,8 +281,28 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former
                          r"leader|secretary|general|mayor|state|foreign|defen[cs]e)\s+){0,3}$")
 
 
-def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
-    out: list[AgeMention] = []
+# "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
+_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+)?"
+                          r"(?P<role>pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)\b"
+                          r"(?!\s+[A-Z])")
+_ROLE_WINDOW = 3000  # how far back the person the role stands for was named
+
+
+def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMention]:
+    """An age given to a role stands for the one person the text last named with that role's title
+    (none when two people with it were named)."""
+    out = []
+    for m in _AGE_OF_ROLE.finditer(text):
+        role = " ".join(m.group("role").lower().split())
+        named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
+                 and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)}
+        if len(named) == 1:
+            out.append(AgeMention(m.start(), m.end(), m.group(), named.pop(), int(m.group("age"))))
+    return out
+
+
+def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB) -> list[AgeMention]:
+    out: list[AgeMention] = _ages_of_roles(text, titles, kb)
     for p in people:
         if not p.grounded:
             continue
@@ -297,7 +317,7 @@ def find_ages(text: str, people: list[PersonMention]) -> list[AgeMention]:
         if m:
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
-    return [a for a in out if 0 < a.age < 120]
+    return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
 
 
 def ordinal_value(word: str) -> int | None:
