@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from chronos.extract import Mentions, Timex
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
-from chronos.lexicon import lexicon
+from chronos.lexicon import sentence_openers
 from chronos.rules import Rule, RuleSet
 
 Term = tuple[str | None, int]  # variable (None: a constant) plus an offset in days
@@ -140,13 +139,6 @@ DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
 VAR_KINDS = {"date", "month", "year", "quarter", "season", "weekday", "rel"}
 DAY_KINDS = {"date", "weekday"}
-
-
-@functools.cache
-def _sentence_words() -> frozenset[str]:
-    """Capitalised words that may lead a year without naming a thing: 'In 2015', 'Since 2015', 'Early 2015'."""
-    lx = lexicon()
-    return frozenset({*lx["not_first_names"], *lx["months"], *lx["weekdays"], *lx["seasons"], *lx["point_mods"]})
 
 
 def has_var(t: Timex) -> bool:
@@ -390,7 +382,7 @@ class Builder:
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
                 # point, not when the verb happens
                 continue
-            if t.kind == "year" and ((word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in _sentence_words()
+            if t.kind == "year" and ((word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers()
                                      or _INDEFINITE.search(before) and _WORD_AFTER.match(self.m.text, t.end)):
                 continue  # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform": a thing of that year
             if self.published is None:
@@ -978,7 +970,10 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
-_REFERENCE_POINT = re.compile(r"\b(?:ahead\s+of|before|after|since|until|following|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
+# a time before or after which something happens: not when the clause's own verb happens
+_AFTER_WORDS = r"after|following|since"
+_BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
+_REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
@@ -997,8 +992,8 @@ _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_AFTER_POINT = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
-_BEFORE_POINT = re.compile(r"\b(?:before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

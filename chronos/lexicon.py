@@ -18,6 +18,15 @@ def lexicon(lang: str = "en") -> dict[str, Any]:
     return merged
 
 
+@functools.cache
+def sentence_openers() -> frozenset[str]:
+    """Capitalised words that may stand before a name or a year without being part of it: words
+    that open sentences ('In 2015', 'But Trump'), honorifics, months, weekdays, seasons and
+    'Early'/'Late'."""
+    lx = lexicon()
+    return frozenset({*lx["not_first_names"], *lx["months"], *lx["weekdays"], *lx["seasons"], *lx["point_mods"]})
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation, longest first so the longest word wins."""
     import re

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
 from chronos.kb.store import name_word
-from chronos.lexicon import alternation, lexicon
+from chronos.lexicon import alternation, lexicon, sentence_openers
 
 MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
              "the late": "late", "late": "late", "the late former": "late", "late former": "late",
@@ -145,9 +145,7 @@ def _another_first_name(word: str, people: tuple[str, ...], kb: KB, not_first: f
 
 @functools.cache
 def _not_first_names(titles: tuple[str, ...], countries: tuple[str, ...]) -> frozenset[str]:
-    lx = lexicon()
-    words = set(lx["not_first_names"]) | set(lx["months"]) | set(lx["weekdays"]) | set(MODIFIERS)
-    return frozenset(words | {name_word(w) for phrase in (*titles, *countries) for w in phrase.split()})
+    return frozenset(sentence_openers() | set(MODIFIERS) | {name_word(w) for phrase in (*titles, *countries) for w in phrase.split()})
 
 
 def _surname(name: str) -> str | None:
