@@ -5,7 +5,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
+from chronos.yamlfile import load_yaml
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -14,7 +14,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 def lexicon(lang: str = "en") -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for path in sorted((RULES_DIR / "lexicon" / lang).glob("*.yaml")):
-        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        merged.update(load_yaml(path.read_text(encoding="utf-8")) or {})
     return merged
 
 

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import yaml
 
+from chronos.yamlfile import load_yaml
+
 
 @dataclass
 class Extracted:
@@ -75,7 +77,7 @@ def markdown(source: str) -> Extracted:
     if m:
         if m[1] == "---":
             try:
-                meta = yaml.safe_load(m[2])
+                meta = load_yaml(m[2])
             except yaml.YAMLError:
                 meta = None
             if isinstance(meta, dict):

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import chronos
@@ -165,10 +166,16 @@ def test_broken_kb_in_own_kb_dir(here, body, line, needle):
 
 
 def test_yaml_is_always_loaded_safely():
-    unsafe = re.compile(r"yaml\.(?:load|load_all|full_load|unsafe_load)\(|Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)|yaml\.Loader\b")
+    # the one yaml.load allowed is chronos.yamlfile's, with a safe loader (libyaml's when built)
+    unsafe = re.compile(r"yaml\.(?:load(?!\(text, Loader=_SAFE_LOADER\))|load_all|full_load|unsafe_load)\(|Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)|yaml\.Loader\b")
     offenders = [f"{p}:{n}" for p in sorted((ROOT / "chronos").rglob("*.py"))
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if unsafe.search(line)]
     assert offenders == []
+    from chronos import yamlfile
+
+    assert yamlfile._SAFE_LOADER in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
+    with pytest.raises(yaml.YAMLError):
+        yamlfile.load_yaml("!!python/object/apply:os.system ['true']")
 
 
 # -- a failure inside one document ---------------------------------------------------------------

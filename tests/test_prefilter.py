@@ -18,6 +18,7 @@ from chronos.extract._prefilter import DIGIT, compile_at_word_start
     ("x?y", {"y", "xy"}),
     ("\\d+", {DIGIT}),
     ("[0-3]\\d", {DIGIT}),  # one digit of four is less telling than any digit
+    ("\\d/\\d", {"/"}),  # a slash is rarer in prose than a digit
 ])
 def test_required_strings(pattern, expected):
     assert compile_at_word_start(pattern)[1] == expected

@@ -47,12 +47,21 @@ def after_word(text: str, pos: int) -> bool:
     return c.isalnum() or c in "_-"
 
 
+_COMMON_CHARS = frozenset(" \n,.-'’\"") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _selectivity(req: Strings | None) -> float:
+    """How rare a required set is in news text: longer strings are rarer; a digit is rarer than
+    a letter or common punctuation, but commoner than other punctuation ('/' in '5/12/2019')."""
     if not req:
         return -1.0
     if req == {DIGIT}:
         return 1.5
-    return min(len(s) for s in req if s != DIGIT) if DIGIT not in req else 1.0
+    if DIGIT in req:
+        return 1.0
+    if all(len(s) == 1 for s in req):
+        return 1.0 if req & _COMMON_CHARS else 2.0
+    return min(len(s) for s in req)
 
 
 def _product(a: Strings | None, b: Strings | None) -> Strings | None:

@@ -76,8 +76,9 @@ FUTURE_MARKERS = re.compile(
 )
 _PAST = re.compile(
     # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
-    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
-    r"\b(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
+    # (\b first: most positions fail it at once, before the lookbehinds are tried)
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
+    r"(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
     r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
     r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|"

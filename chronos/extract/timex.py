@@ -567,35 +567,39 @@ _OVERHANG = 40
 
 class _Paragraphs:
     """The paragraphs of a lower-cased text and which of them hold a string: each string is
-    looked for once per text (rules share them: month names, units), with str.find."""
+    looked for once per text (rules share them: month names, units), with str.find; a set of
+    paragraphs is an int, one bit per paragraph, so a rule's strings are joined by OR."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
-        self._holding: dict[str, list[int]] = {}
+        self._holding: dict[str, int] = {}
 
     def holding_any(self, strings: frozenset[str] | None) -> list[tuple[int, int]]:
         """The runs of paragraphs that hold one of `strings` (None: the whole text)."""
         if strings is None:
             return [(0, len(self.text))]
+        mask = 0
+        for s in strings:
+            mask |= self._paragraphs_holding(s)
         spans: list[tuple[int, int]] = []
-        for i in sorted({i for s in strings for i in self._paragraphs_holding(s)}):
-            start, end = self.starts[i], self.starts[i + 1]
-            if spans and spans[-1][1] == start:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
+        while mask:
+            first = (mask & -mask).bit_length() - 1
+            run = (~mask >> first & -(~mask >> first)).bit_length() - 1  # consecutive set bits from `first`
+            spans.append((self.starts[first], self.starts[first + run]))
+            mask &= ~(((1 << run) - 1) << first)
         return spans
 
-    def _paragraphs_holding(self, s: str) -> list[int]:
+    def _paragraphs_holding(self, s: str) -> int:
         found = self._holding.get(s)
         if found is None:
-            found = self._holding[s] = []
+            found = 0
             pos = self._find(s, 0)
             while pos >= 0:
                 i = bisect.bisect_right(self.starts, pos) - 1
-                found.append(i)
+                found |= 1 << i
                 pos = self._find(s, self.starts[i + 1])
+            self._holding[s] = found
         return found
 
     def _find(self, s: str, pos: int) -> int:
