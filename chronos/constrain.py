@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from chronos.extract import Mentions, Timex
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
-from chronos.lexicon import sentence_openers
+from chronos.lexicon import alternation, lexicon, sentence_openers
 from chronos.rules import Rule, RuleSet
 
 Term = tuple[str | None, int]  # variable (None: a constant) plus an offset in days
@@ -134,6 +135,7 @@ ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
+RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -324,9 +326,11 @@ class Builder:
                 elif tense == "future" or _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start) or _FUTURE_AFTER.match(self.m.text, t.end):
                     self.soft.append(Soft(Cmp(var("P"), "<", var(E)), 2, f"'{t.text}' in the future tense: not yet over"))
                 elif tense == "present" and self.published is not None:
-                    # no tense to go by: the occurrence nearest publication
-                    self.soft.append(Soft(And((Cmp(var("P", -183), "<=", var(S)), Cmp(var(S), "<=", var("P", 183)))), 2,
-                                          f"'{t.text}': the nearest one to publication"))
+                    # no tense to go by: one near publication, a little further back than ahead, as news
+                    # tells more of the months behind it ("Russia's annexation of Crimea in March ... top the
+                    # list" in October)
+                    self.soft.append(Soft(And((Cmp(var("P", -240), "<=", var(S)), Cmp(var(S), "<=", var("P", 183)))), 2,
+                                          f"'{t.text}': one near publication"))
                 else:
                     self.soft.append(Soft(Cmp(var(S), "<=", var("P")), 2, f"'{t.text}' in the past tense: already begun"))
                 # of the readings the tense allows, the one nearest publication (with a given date only:
@@ -383,8 +387,13 @@ class Builder:
                 # point, not when the verb happens
                 continue
             if t.kind == "year" and ((word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers()
-                                     or _INDEFINITE.search(before) and _WORD_AFTER.match(self.m.text, t.end)):
-                continue  # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform": a thing of that year
+                                     or _INDEFINITE.search(before) and _WORD_AFTER.match(self.m.text, t.end)
+                                     or _DEFINITE.search(before) and _lasting_thing_after().match(self.m.text, t.end)):
+                # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform", "the powers of the
+                # 1982 constitution": a thing of that year, spoken of now
+                continue
+            if _POSSESSED_BEFORE.search(before):
+                continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -486,10 +495,24 @@ class Builder:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
                 ivs = ivs + ((history, None),)
             self.claim(rule, InAny(var("P"), ivs), span, says, facts, **ctx)
+        elif how == "past" and self._news_speech(tm):
+            # "Chancellor Kwasi Kwarteng said the figures showed ...": reported speech with no date
+            # of its own is the news being reported, said within the weeks before publication
+            if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
+                ivs = ivs + ((history, None),)
+            self.claim(rule, Overlaps(var("P", -RECENT_SPEECH_DAYS), var("P", 1), ivs), span, says, facts, **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
         elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
+
+    def _news_speech(self, tm) -> bool:
+        """Whether a past speech verb follows the titled name in a sentence with no date at all."""
+        speech = _speech_verb(self.m.text, tm.start, tm.end)
+        if speech is None or speech[0] not in _SPEECH_PAST | _REMARK_PAST:
+            return False
+        lo, hi = self._sentence_span(tm.start)
+        return not any(lo <= t.start < hi for t in self.m.timexes)
 
     def _reported_between(self, tm, t: Timex) -> bool:
         """A speech verb after the title and a clause of its own before the date."""
@@ -812,6 +835,8 @@ class Builder:
             person = people[0]
             lo, hi = min(p.start, vs), max(p.end, ve)
             phrase = self.m.text[lo:hi]
+            if len(phrase) > 60 and p.start < vs:  # a long apposition between name and verb: quote those two
+                phrase = f"{p.text} … {self.m.text[vs:ve]}"
             facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
             present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT
@@ -819,7 +844,7 @@ class Builder:
             if i is not None:
                 t = self.m.timexes[i]
                 a, b = min(lo, t.start), max(hi, t.end)
-                said = f"'{self.m.text[a:b]}'" if b - a <= 90 and "\n" not in self.m.text[a:b] else f"'{phrase}' ... '{t.text}'"
+                said = f"'{self.m.text[a:b]}'" if b - a <= 90 and "\n" not in self.m.text[a:b] else f"'{t.text} … {phrase}'" if t.start < lo else f"'{phrase} … {t.text}'"
                 self.claim("Life.DeadSpeaking", Cmp(var(f"S{i}"), "<=", const(died.toordinal())), [(p.start, p.end), (t.start, t.end)],
                            f"{said} has {person.name} speaking", facts, event_var=f"S{i}", timex=i, **ctx)
             elif present:
@@ -890,10 +915,12 @@ class Builder:
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
-_REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets"}
+_REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
+                   "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
-                "stressed", "acknowledged", "predicted", "replied", "responded", "commented"}
-_SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+                "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
+                "dismissed", "rejected", "demanded", "suggested"}
+_SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
@@ -989,6 +1016,14 @@ _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
+_POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
+
+
+@functools.cache
+def _lasting_thing_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(lexicon()['lasting_things'])})s?\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_event_mentions,
@@ -32,6 +33,7 @@ class Mentions:
 def extract(text: str, kb: KB | None) -> Mentions:
     sentences = SentenceIndex(text)
     timexes = find_timexes(text)
+    timexes = _years_from_context(timexes, sentences)
     tenses = [tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
@@ -56,6 +58,51 @@ def prepare() -> None:
 
     find_timexes("")
     parse_numeric("1/2/2000")
+
+
+# a year that sets the time of what follows: "In 2007, ...", "in March 2007 ..."
+_IN_BEFORE = re.compile(r"\bin\s+$")
+# a timeline entry's heading year: "2007 - Elected mayor ...", "2007: ..."
+_LINE_HEAD_AFTER = re.compile(r"\s*[-–—:]\s")
+# a date as a reference point does not set the time of what follows ("since Oct. 3, 2007",
+# "since first opening its doors on Dec. 18, 1996")
+_REFERENCE_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|from|than)\b[^,;]*$")
+# ... nor does one of another clause ("in 2005, and Mukerji said a round will be held in mid-October")
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
+_OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
+
+
+def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+    """'In 2007, Macri took office on Dec. 10': a day or month without a year takes the year of
+    the date that sets the time earlier in its clause, or of its timeline entry's heading."""
+    lowered = sentences.lowered
+    out = list(timexes)
+    setting: tuple[str, int, Timex] | None = None  # ("sentence" or "line", its start, the date setting the time)
+    for i, t in enumerate(out):
+        sent = sentences.sentence_of(t.start)
+        line_start = lowered.rfind("\n", 0, t.start) + 1
+        if t.year is not None and t.kind in ("date", "month", "year") and t.offset == 0:
+            clause = lowered[max(sent.start, t.start - 120):t.start]
+            if t.kind == "year" and t.start == line_start and _LINE_HEAD_AFTER.match(lowered, t.end):
+                setting = ("line", line_start, t)
+            elif ((t.kind != "year" or _IN_BEFORE.search(clause)) and not _REFERENCE_IN_CLAUSE.search(clause)
+                  and not t.text.lower().startswith("fiscal")):  # a fiscal year's months straddle two years
+                setting = ("sentence", sent.start, t)
+        elif (setting is not None and t.year is None and t.offset == 0 and t.direction is None
+              and (t.kind == "month" or t.kind == "date" and any(c.isdigit() for c in t.text))  # not a holiday
+              and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
+              and (setting[0] == "line" or _same_clause(lowered, sent.start, setting[2], t))):
+            out[i] = dataclasses.replace(t, year=setting[2].year)
+    return out
+
+
+def _same_clause(lowered: str, sentence_start: int, setter: Timex, t: Timex) -> bool:
+    """Whether `t` is in the clause `setter` sets: no clause break between them, and no comma
+    either unless `setter` opens the sentence ('In 2007, Macri took office on Dec. 10'; not 'Cushing,
+    who died in 1863, will be honoured in September')."""
+    if _CLAUSE_BREAK.search(lowered, setter.end, t.start):
+        return False
+    return "," not in lowered[setter.end:t.start] or _OPENS_SENTENCE.fullmatch(lowered, sentence_start, setter.start) is not None
 
 
 def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB, text: str) -> list[Timex]:

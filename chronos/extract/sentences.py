@@ -100,6 +100,18 @@ _ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|r
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
 
 
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose|where)\s+[^,;]*$")
+
+
+def _relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
+    """Where the relative clause holding [start, end) closes with a comma, if it does: the verbs
+    after that belong to the main clause."""
+    if _RELATIVE_OPENER.search(lowered, max(sentence_start, start - 200), start) is None:
+        return None
+    comma = lowered.find(",", end, end + 200)
+    return comma if comma >= 0 else None
+
+
 @functools.lru_cache(maxsize=8)
 def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[int], int]:
     """The tense markers of one sentence, sorted, and their starts: found once, not once per
@@ -118,6 +130,8 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     # the closing attribution's verb gives no tense to the sentence before it, only to its own words
     near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, min(end + TENSE_WINDOW, said - 1) if start < said else end + TENSE_WINDOW)]
     markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and _NEXT_CLAUSE.search(lowered, end, m[0]))]
+    if (closes := _relative_clause_end(lowered, sentence.start, start, end)) is not None:
+        markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
     first_end = [0] * len(markers) + [end + TENSE_WINDOW + 1]  # least end of markers[j:]
     for j in range(len(markers) - 1, -1, -1):
         first_end[j] = min(markers[j][1], first_end[j + 1])
