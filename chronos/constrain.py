@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from chronos.calendar import interval_of
+from chronos.calendar import interval_of, valid_date
 from chronos.extract import Mentions, Timex
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
@@ -135,6 +135,7 @@ ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
+NEAR_MISS_DAYS = 30  # a yearless day this close before publication is the one meant
 RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
@@ -375,7 +376,8 @@ class Builder:
         date these only help pick the best day (priors) and never bound the interval."""
         named = [(em.start, em.end) for em in self.m.events]
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
-            if t.kind not in ("date", "month", "season", "year") or t.year is None or t.value:
+            near_miss = self._near_miss(t, tense)
+            if t.kind not in ("date", "month", "season", "year") or t.year is None and not near_miss or t.value:
                 continue
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
@@ -401,14 +403,27 @@ class Builder:
                 continue
             if tense == "future" and not self._future_in_past(t.start, t.end) and not self._timeline_head(t):
                 # a day before publication may be the day of writing: "the 12th of December will go down in history"
-                self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", var(f"E{i}", 1)), [(t.start, t.end)],
-                           f"'{t.text}' is spoken of in the future tense", timex=i)
+                f = Cmp(var("P"), "<", var(f"E{i}", 1))
+                self.claim("Tense.FutureAboutPast", And((f, Cmp(var(f"S{i}"), "<=", var("P", 365 - NEAR_MISS_DAYS)))) if near_miss else f,
+                           [(t.start, t.end)], f"'{t.text}' is spoken of in the future tense", timex=i)
             elif (tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start))
                   and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)):
                 # "Analysts said he could call an election before October 2021": a modal leaves it open;
                 # "approved a plan to double spending by fiscal 2027": the date is the plan's
                 self.claim("Tense.PastAboutFuture", Cmp(var(f"S{i}"), "<=", var("P")), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the past tense", timex=i)
+
+    def _near_miss(self, t: Timex, tense: str) -> bool:
+        """A day named without its year that fell in the weeks before publication, told in the
+        future tense ('will face voters on April 28' on 5 May): the tense contradicts the nearest
+        day, and news gives the year of one a year off. (The past tense of a day in the weeks
+        after is not checked: listings of coming events read as past too often.)"""
+        if (self.published is None or tense != "future" or t.kind != "date" or t.year is not None or t.offset
+                or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
+            return False  # ("from July 23 to July 29": a span under way)
+        p = self.published
+        return any(valid_date(year, t.month, t.day) and -NEAR_MISS_DAYS <= (dt.date(year, t.month, t.day) - p).days < -1
+                   for year in (p.year - 1, p.year))
 
     def title_claims(self) -> None:
         kb = self.kb
@@ -1017,6 +1032,7 @@ _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 

@@ -16,6 +16,7 @@ def _values(text: str) -> dict[str, int | None]:
     ("She was elected in March 2019 and sworn in on May 20.", "May 20", 2019),
     ("The plant opened on Oct. 3, 1998 and closed in June.", "June", 1998),
     ("2009 - Elected to the senate, taking her seat on Jan. 6.", "Jan. 6", 2009),
+    ("In 2020, it begins on April 23, and in 2021, April 12.", "April 12", 2021),
 ])
 def test_day_takes_the_year_of_its_clause(text, day, year):
     assert _values(text)[day] == year

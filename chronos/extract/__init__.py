@@ -41,6 +41,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
     events = find_event_mentions(text, sentences, kb)
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
+    people = _grounded_by_titles(people, titles)
     return Mentions(
         text, sentences, timexes, tenses, people,
         titles=titles,
@@ -69,7 +70,7 @@ _LINE_HEAD_AFTER = re.compile(r"\s*[-–—:]\s")
 _REFERENCE_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|from|than)\b[^,;]*$")
 # ... nor does one of another clause ("in 2005, and Mukerji said a round will be held in mid-October")
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
-_OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
+_OPENS_CLAUSE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
 
 
 def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
@@ -98,11 +99,29 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
 
 def _same_clause(lowered: str, sentence_start: int, setter: Timex, t: Timex) -> bool:
     """Whether `t` is in the clause `setter` sets: no clause break between them, and no comma
-    either unless `setter` opens the sentence ('In 2007, Macri took office on Dec. 10'; not 'Cushing,
-    who died in 1863, will be honoured in September')."""
+    either unless `setter` opens its clause ('In 2007, Macri took office on Dec. 10', '..., and in
+    2021, April 12'; not 'Cushing, who died in 1863, will be honoured in September')."""
     if _CLAUSE_BREAK.search(lowered, setter.end, t.start):
         return False
-    return "," not in lowered[setter.end:t.start] or _OPENS_SENTENCE.fullmatch(lowered, sentence_start, setter.start) is not None
+    clause_start = max([sentence_start, *(m.end() for m in _CLAUSE_BREAK.finditer(lowered, sentence_start, setter.start))])
+    return "," not in lowered[setter.end:t.start] or _OPENS_CLAUSE.fullmatch(lowered, clause_start, setter.start) is not None
+
+
+def _grounded_by_titles(people: list[PersonMention], titles: list[TitleMention]) -> list[PersonMention]:
+    """'President Biden marked ... Mr. Biden, who was sworn in ...': a title says whom a surname
+    names, there and after."""
+    out: list[PersonMention] = []
+    known: set[str] = set()
+    by_start = sorted(titles, key=lambda tm: tm.start)
+    j = 0
+    for p in people:
+        while j < len(by_start) and by_start[j].start <= p.start:
+            known.update(by_start[j].people)
+            j += 1
+        if not p.grounded and (ids := tuple(pid for pid in p.people if pid in known)):
+            p = dataclasses.replace(p, people=ids, grounded=True)
+        out.append(p)
+    return out
 
 
 def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb: KB, text: str) -> list[Timex]:
