@@ -132,6 +132,7 @@ ELECT_DAYS = 120  # an election this close before a term began elected its holde
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
 ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
+BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
@@ -712,14 +713,15 @@ class Builder:
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
             i = self.sentence_timex(am.start, am.end, exclude=(am.start, am.end))
-            if i is not None and _deictic(self.m.timexes[i]) and not am.people:
-                # "marked the 25th anniversary ... on Monday": the anniversary is that week's (a
-                # birthday may be celebrated on another day: the Queen's official birthday)
+            if i is not None and _deictic(self.m.timexes[i]):
+                # "marked the 25th anniversary ... on Monday": the anniversary is that week's; a
+                # birthday is celebrated within half a year of it (the Queen's official birthday)
                 t = self.m.timexes[i]
-                near = tuple(sorted((a - ANNIVERSARY_DAY_SLACK, b + 1 + ANNIVERSARY_DAY_SLACK) for a, b in days))
+                slack, apart = (BIRTHDAY_SLACK_DAYS, "half a year") if am.people else (ANNIVERSARY_DAY_SLACK, "a week")
+                near = tuple(sorted((a - slack, b + 1 + slack) for a, b in days))
                 self.claim("Events.AnniversaryMismatch", InAny(var(f"S{i}"), near), [(am.start, am.end), (t.start, t.end)],
                            f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
-                           apart="a week")
+                           apart=apart)
                 continue
             if i is not None and not _near_publication(self.m.timexes[i]):
                 # "In 2006, his son took him to Hawaii for the 65th anniversary": the clause's own year

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from chronos.calendar import valid_date
-from chronos.constrain import DATELINE_CHARS, build, fmt_range, is_dateline
+from chronos.constrain import DATELINE_CHARS, Problem, build, fmt_range, is_dateline
 from chronos.document import Document
 from chronos.explain import _join, conflict_finding
 from chronos.extract import Mentions, extract
@@ -69,7 +70,7 @@ def check_document(doc: Document, options: Options = Options()) -> Report:
     findings += [conflict_finding(doc, c, sol, problem) for c in sol.conflicts]
     stale = rules.get("Stale.EarlierText")
     if doc.published is not None and stale is not None and stale.enabled:
-        recycled = _stale(doc, build(mentions, kb, rules, None), sol, stale, options) if sol.conflicts and not sol.timed_out else []
+        recycled = _stale(doc, lambda: build(mentions, kb, rules, None), sol, stale, options) if sol.conflicts and not sol.timed_out else []
         findings += recycled or _stale_dateline(doc, mentions, stale)
     expressions = [
         Expression(text=t.text, start=t.start, end=t.end, type=t.type, value=timex_value(t, sol.values, i), mod=t.mod)
@@ -147,8 +148,9 @@ def _own_anchor(own: Solution) -> str:
     return f"{fmt_range(own.earliest, own.latest)}, most likely around {fmt_range(own.best, own.best)}"
 
 
-def _stale(doc: Document, problem, given: Solution, rule, options: Options) -> list[Finding]:
-    """With a given date the text contradicts, ask when the text itself says it was written."""
+def _stale(doc: Document, undated_problem: Callable[[], Problem], given: Solution, rule, options: Options) -> list[Finding]:
+    """With a given date the text contradicts, ask when the text itself says it was written
+    (`undated_problem` builds the claims without the date: only when a conflict is firm)."""
     # Only an error-level conflict (a title, an age, a weekday beside its date) is firm enough:
     # tense and ledger warnings are too weak to call a story recycled.
     trusted = [c for c in given.conflicts if c.victim.rule.severity == Severity.error]
@@ -156,7 +158,7 @@ def _stale(doc: Document, problem, given: Solution, rule, options: Options) -> l
         return []
     # When does the text itself say it was written? Its whole evidence, without the date.
     published = doc.published.toordinal()
-    own = date_of_text(problem, min(options.timeout_ms, STALE_TIMEOUT_MS), before=published - STALE_DAYS)
+    own = date_of_text(undated_problem(), min(options.timeout_ms, STALE_TIMEOUT_MS), before=published - STALE_DAYS)
     if own is None:
         return []
     gap = published - own.latest  # at least this much older: the latest day the text allows

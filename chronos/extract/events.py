@@ -68,7 +68,8 @@ def _anniversary_rx() -> re.Pattern[str]:
 
 @functools.cache
 def _birthday_rx() -> re.Pattern[str]:
-    return re.compile(rf"['’]s?\s+{_ordinal()}\s+birthday\b", re.IGNORECASE)
+    # "Charles's 70th birthday", "Charles celebrated his 70th birthday", "Prince Charles marks 70th birthday"
+    return re.compile(rf"(?:['’]s?|(?:,\s+who)?\s+(?:celebrat|mark|spen[dt])\w*(?:\s+(?:his|her))?)\s+{_ordinal()}\s+birthday\b", re.IGNORECASE)
 
 
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
