@@ -395,6 +395,8 @@ class Builder:
                 # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform", "the powers of the
                 # 1982 constitution": a thing of that year, spoken of now
                 continue
+            if tense == "past" and t.kind == "year" and _DETERMINER.search(before) and _ANY_WORD_AFTER.match(self.m.text, t.end):
+                continue  # "championed the 2030 development goals", "awarded the 2028 Olympics": a thing named by its year
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if self.published is None:
@@ -422,6 +424,9 @@ class Builder:
         if (self.published is None or tense != "future" or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
             return False  # ("from July 23 to July 29": a span under way)
+        lo, _ = self._sentence_span(t.start)
+        if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
+            return False  # "From next year, the holiday will move to April 27": the sentence gives the year
         p = self.published
         return any(valid_date(year, t.month, t.day) and -NEAR_MISS_DAYS <= (dt.date(year, t.month, t.day) - p).days < -1
                    for year in (p.year - 1, p.year))
@@ -822,8 +827,11 @@ class Builder:
         close by in the same clause; in 'said Sunday whether she thought the 2020 election was
         stolen' it dates another clause. 'The Vilnius summit, which opened on July 5': a relative
         clause right after the name tells of the event."""
-        if t.start >= em.end and self._reference_point(em) and not _DESCRIBES_EVENT.fullmatch(self.m.text, em.end, t.start):
-            return False  # "since the invasion, launched on Feb. 24, 2022": the clause tells of the event
+        if (t.start >= em.end and self._reference_point(em) and not _DESCRIBES_EVENT.fullmatch(self.m.text, em.end, t.start)
+                and not (em.told and _TOLD_ON.fullmatch(self.m.text, em.end, t.start))):
+            # "since the invasion, launched on Feb. 24, 2022" and "since Poland joined NATO on March 12,
+            # 1999" tell of the event
+            return False
         if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
             return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
         return self._same_clause((em.start, em.end), t, relative_ok=True)
@@ -1023,6 +1031,7 @@ _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORE
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOLD_ON = re.compile(r"\s+(?:on|in)\s+", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
@@ -1034,6 +1043,8 @@ _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
