@@ -419,11 +419,12 @@ class Builder:
     def _near_miss(self, t: Timex, tense: str) -> bool:
         """A day named without its year that fell in the weeks before publication, told in the
         future tense ('will face voters on April 28' on 5 May): the tense contradicts the nearest
-        day, and news gives the year of one a year off. (The past tense of a day in the weeks
-        after is not checked: listings of coming events read as past too often.)"""
+        day, and news gives the year of one a year off. Not the first day of a span under way
+        ('from July 23 to July 29'). (The past tense of a day in the weeks after is not checked:
+        listings of coming events read as past too often.)"""
         if (self.published is None or tense != "future" or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
-            return False  # ("from July 23 to July 29": a span under way)
+            return False
         lo, _ = self._sentence_span(t.start)
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
@@ -1049,16 +1050,19 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGN
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 
-
-@functools.cache
-def _lasting_thing_after() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{alternation(lexicon()['lasting_things'])})s?\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _lasting_thing_after() -> re.Pattern[str]:
+    """' constitution', ' treaties': a lasting thing named after a year (lexicon `lasting_things`)."""
+    return re.compile(rf"\s+(?:{alternation(lexicon()['lasting_things'])})s?\b", re.IGNORECASE)
+
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
