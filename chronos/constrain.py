@@ -134,6 +134,7 @@ ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of
 ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
+LEAVING_DAYS = 366  # a sentence about someone's leaving office may give them the title this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close before publication is the one meant
@@ -383,7 +384,7 @@ class Builder:
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
             before = self.m.text[max(0, t.start - 40):t.start]
-            if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before))
+            if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
                     or tense == "past" and _BEFORE_POINT.search(before)):
                 # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
@@ -511,6 +512,8 @@ class Builder:
                 near = _near_publication(t) and not _MOURNING.search(self.m.text, *self._sentence_span(tm.start))
                 if (history := self._history_from(tm, ivs, near=near)) is not None:
                     spans = spans + ((history, None),)
+                if _LEAVING.search(self.m.text, *self._sentence_span(tm.start)):
+                    spans = spans + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
@@ -545,10 +548,12 @@ class Builder:
         return any(o.start >= lo and o.end <= hi and o.modifier in ("then", "former") for o in self.m.titles if o is not tm)
 
     def _timeline_head(self, t: Timex) -> bool:
-        """'- Nov. 8, 2016: Modi announces that the notes will cease to be legal tender': the date
-        heading a timeline's entry, told in the historical present; a 'will' in it is seen from then."""
+        """'- Nov. 8, 2016: Modi announces that the notes will cease to be legal tender', '2012 - On
+        July 26, Draghi tells ... the bank will do': a timeline's entry, headed by its date and told
+        in the historical present; a 'will' in it is seen from then."""
         line_start = self.m.text.rfind("\n", 0, t.start) + 1
-        return _BULLET.fullmatch(self.m.text, line_start, t.start) is not None and self.m.text.startswith(":", t.end)
+        head = _TIMELINE_HEAD.match(self.m.text, line_start)
+        return head is not None and (t.start < head.end() or any(o.start == head.start("date") and o.year for o in self.m.timexes))
 
     def _future_in_past(self, start: int, end: int) -> bool:
         """'...alerted us that President Bush would soon be in the briefing room': the future seen
@@ -779,21 +784,20 @@ class Builder:
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
 
     def _reswearing(self, term) -> list[tuple[int, int | None]]:
-        """When the holder of a term could be sworn in again: a president after each of the
-        country's recorded elections the term outlasted; where the record has none for a term
-        longer than one, or for other offices (a government re-formed without an election), any
-        day after the term's first weeks."""
+        """When the holder of a term could be sworn in again: after each of the country's
+        recorded elections the term outlasted (Modi after 2019 and 2024, not in 2015); where the
+        record has none, a president only in a term longer than one, and the head of a government
+        re-formed without an election any day after the term's first weeks."""
         office = self.kb.offices[term.office]
         end = term.end or KB_AS_OF
         if (end - term.start).days <= RESWEARING_DAYS:
             return []
-        if "president" in (t.lower() for t in office.titles):
-            won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == office.country
-                   and term.start < (e.end or e.date) and (end - (e.end or e.date)).days > REELECTED_DAYS]
-            if won:
-                return [(d.toordinal(), d.toordinal() + SWEARING_IN_DAYS) for d in won]
-            if (end - term.start).days < ONE_TERM_DAYS:
-                return []
+        won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == office.country
+               and term.start < (e.end or e.date) and (end - (e.end or e.date)).days > REELECTED_DAYS]
+        if won:
+            return [(d.toordinal(), d.toordinal() + SWEARING_IN_DAYS) for d in won]
+        if "president" in (t.lower() for t in office.titles) and (end - term.start).days < ONE_TERM_DAYS:
+            return []
         return [(term.start.toordinal() + RESWEARING_DAYS, term.end.toordinal() if term.end else None)]
 
     def election_claims(self) -> None:
@@ -1012,7 +1016,12 @@ _SWORN_IN = re.compile(r"(?:,[^,.;:]{0,100}?(?:,|\s+who\b))?\s+(?:(?:was|were|is
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
-_MOURNING = re.compile(r"\b(?:died|dies|death|dead|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|tributes?|condolences|lying\s+in\s+state)\b", re.I)
+_MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
+                       r"tributes?|condolences|lying\s+in\s+state)\b", re.I)
+# "a day after protests forced President Hosni Mubarak to resign": the title of someone just gone,
+# in a sentence about the going
+_LEAVING = re.compile(r"\b(?:resign\w*|step(?:ped|s)?\s+down|quit|ousted|ouster|toppled|overthrown|deposed|abdicat\w*|"
+                      r"impeached|removed\s+from\s+office|left\s+office|leaving\s+office)\b", re.I)
 # a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
 # not ("was sworn in as president on Jan. 20")
 _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
@@ -1038,11 +1047,14 @@ _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|origin
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|deadline)\s+to\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
-_BULLET = re.compile(r"\s*(?:[-•*–—]\s*)?")
+# a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
+_TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
 _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
+_SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
