@@ -390,14 +390,8 @@ class Builder:
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
                 # point, not when the verb happens
                 continue
-            if t.kind == "year" and ((word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers()
-                                     or _INDEFINITE.search(before) and _WORD_AFTER.match(self.m.text, t.end)
-                                     or _DEFINITE.search(before) and _lasting_thing_after().match(self.m.text, t.end)):
-                # "Vision 2030", "Euro 2024": a year in a name; "under a 2014 reform", "the powers of the
-                # 1982 constitution": a thing of that year, spoken of now
+            if t.kind == "year" and self._year_names_a_thing(t, tense, before):
                 continue
-            if tense == "past" and t.kind == "year" and _DETERMINER.search(before) and _ANY_WORD_AFTER.match(self.m.text, t.end):
-                continue  # "championed the 2030 development goals", "awarded the 2028 Olympics": a thing named by its year
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if self.published is None:
@@ -416,6 +410,19 @@ class Builder:
                 # "approved a plan to double spending by fiscal 2027": the date is the plan's
                 self.claim("Tense.PastAboutFuture", Cmp(var(f"S{i}"), "<=", var("P")), [(t.start, t.end)],
                            f"'{t.text}' is spoken of in the past tense", timex=i)
+
+    def _year_names_a_thing(self, t: Timex, tense: str, before: str) -> bool:
+        """A year that names rather than dates: in a name ("Vision 2030", "Euro 2024"); a thing of
+        that year, spoken of now ("under a 2014 reform", "the powers of the 1982 constitution");
+        in the past tense, anything named by a year ("championed the 2030 development goals")."""
+        if (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers():
+            return True
+        det = _DETERMINER.search(before)
+        if det is None or not _ANY_WORD_AFTER.match(self.m.text, t.end):
+            return False
+        kind = det.group("det").lower()
+        return (tense == "past" or kind in ("a", "an") and _WORD_AFTER.match(self.m.text, t.end) is not None
+                or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
 
     def _near_miss(self, t: Timex, tense: str) -> bool:
         """A day named without its year that fell in the weeks before publication, told in the
@@ -1052,11 +1059,9 @@ _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{
 _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 _SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
-_DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
