@@ -1,17 +1,19 @@
-"""Required literals of a regex: strings at least one of which every match contains.
+"""What a regex's matches must hold, read off its syntax tree: the words they start with, and
+strings at least one of which each contains.
 
-A cheap substring test on a paragraph then tells whether a grammar rule can match there at
-all, so most rules skip most paragraphs (the idea of RE2's and Hyperscan's prefilters).
-The analysis is conservative: when it cannot name required strings it returns None and the
-rule runs everywhere.
+The first tell where a grammar rule can match at all, so a rule is tried only at the few words
+of an article it can start at, instead of at every character; the second skip a rule whose
+strings are nowhere in the article (the idea of RE2's and Hyperscan's prefilters). Both are
+conservative: they say None when they cannot tell.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from re import _compiler as sre_compiler
 from re import _parser as sre_parse  # the stdlib's own regex parser: one source of truth for the syntax
-from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL, MAX_REPEAT,
-                           MIN_REPEAT, RANGE, SUBPATTERN)
+from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL,
+                           MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN)
 
 DIGIT = "\0digit"  # stands for "some decimal digit" among the required strings
 _MAX_STRINGS = 64  # beyond this, a set of exact strings is not worth tracking
@@ -20,31 +22,32 @@ _MAX_RANGE = 12
 Strings = frozenset[str]
 
 
-def compile_at_word_start(pattern: str) -> tuple[re.Pattern[str], Strings | None, bool]:
-    """The compiled pattern; the strings (or DIGIT) at least one of which is in every match, None
-    if unknown; and, as the pattern may match only where no word character or hyphen precedes,
-    who checks that: False, the regex (a leading lookbehind); True, the caller. The caller checks
-    when the pattern starts with a literal or a set of first characters: re then jumps between
-    the places those occur, which a leading lookbehind would prevent (re tries every position)."""
+class FirstWords(NamedTuple):
+    """The words a match can start with: a token (a run of word characters and hyphens, or one
+    punctuation character) equal to one of `exact` or beginning with one of `prefixes`."""
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def admit(self, token: str) -> bool:
+        return token in self.exact or token.startswith(self.prefixes)
+
+
+TOKEN = r"[\w-]+"  # the runs a word of FirstWords is read from; a match starts where one starts
+
+
+def compile_at_word_start(pattern: str) -> tuple[re.Pattern[str], Strings | None, FirstWords | None]:
+    """The compiled pattern, made to match only where no word character or hyphen precedes; the
+    strings (or DIGIT) at least one of which is in every match, None if unknown; and the words
+    every match starts with, None if unknown."""
     parsed = sre_parse.parse(pattern)  # once: parsing is most of the cost of compiling, and start-up time counts
     required = _sequence(parsed)[1]
-    flags = parsed.state.flags
-    if sre_compiler._get_literal_prefix(parsed, flags)[0] or sre_compiler._get_charset_prefix(parsed, flags):
-        return sre_compiler.compile(parsed), required, True
+    first = _first_words(parsed)
     parsed.data.insert(0, _NOT_AFTER_WORD.data[0])  # the lookbehind, without parsing the pattern again
     parsed.width = None
-    return sre_compiler.compile(parsed), required, False
+    return sre_compiler.compile(parsed), required, first
 
 
 _NOT_AFTER_WORD = sre_parse.parse(r"(?<![\w-])")
-
-
-def after_word(text: str, pos: int) -> bool:
-    """Whether a word character or a hyphen precedes `pos` (what the lookbehind rules out)."""
-    if pos == 0:
-        return False
-    c = text[pos - 1]
-    return c.isalnum() or c in "_-"
 
 
 _COMMON_CHARS = frozenset(" \n,.-'’\"") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -144,3 +147,82 @@ def _best_of(req: Strings | None, exact: Strings | None) -> Strings | None:
     if exact is not None and "" not in exact:
         return max([r for r in (req, exact) if r is not None], key=_selectivity)
     return req
+
+
+# First words. A match's beginnings are strings paired with whether the node that made them
+# could also end there (so the next node may extend them); whitespace stands as one space.
+_MAX_BEGINNINGS = 512
+_DIGITS = frozenset("0123456789")
+_WORD_PART = re.compile(TOKEN.replace("+", "*"))
+Beginnings = frozenset[tuple[str, bool]]
+
+
+def _first_words(parsed) -> FirstWords | None:
+    beginnings = _begin_sequence(parsed.data)
+    if beginnings is None or any(not b or b[0].isspace() for b, _ in beginnings):
+        return None
+    exact, prefixes = set(), set()
+    for b, _ in beginnings:
+        word = _WORD_PART.match(b).group() or b[0]  # or a punctuation mark, a token of its own
+        # a word that something other than a word character follows is the whole token
+        (exact if len(word) < len(b) or not re.fullmatch(TOKEN, word) else prefixes).add(word)
+    shortest = tuple(sorted(p for p in prefixes if not any(o != p and p.startswith(o) for o in prefixes)))
+    return FirstWords(frozenset(w for w in exact if not w.startswith(shortest)), shortest)
+
+
+def _begin_sequence(items) -> Beginnings | None:
+    acc: set[tuple[str, bool]] | None = {("", True)}
+    for op, av in items:
+        if not any(open_ for _, open_ in acc):
+            break
+        node = _begin_node(op, av)
+        if node is None:  # what follows is unknown: the beginnings so far are all there is
+            return None if any(not b for b, _ in acc) else frozenset((b, False) for b, _ in acc)
+        grown = {(b, False) for b, open_ in acc if not open_}
+        grown.update((b + n, n_open) for b, open_ in acc if open_ for n, n_open in node)
+        acc = grown if len(grown) <= _MAX_BEGINNINGS else _shorten(grown)
+        if acc is None:
+            return None
+    return frozenset(acc)
+
+
+def _shorten(beginnings: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+    """Cut beginnings shorter until few enough: a beginning's start is a beginning too."""
+    length = max(len(b) for b, _ in beginnings)
+    while len(beginnings) > _MAX_BEGINNINGS and length > 1:
+        length -= 1
+        beginnings = {(b[:length], open_ and len(b) <= length) for b, open_ in beginnings}
+    return beginnings if len(beginnings) <= _MAX_BEGINNINGS else None
+
+
+def _begin_node(op, av) -> Beginnings | None:
+    if op == LITERAL:
+        return frozenset({(chr(av), True)})
+    if op == IN:
+        chars: set[str] = set()
+        for kind, arg in av:
+            if kind == LITERAL:
+                chars.add(chr(arg))
+            elif kind == RANGE and arg[1] - arg[0] <= _MAX_RANGE:
+                chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+            elif kind == CATEGORY and arg in (CATEGORY_DIGIT, CATEGORY_SPACE):
+                chars |= _DIGITS if arg == CATEGORY_DIGIT else {" "}
+            else:
+                return None
+        return frozenset((c, True) for c in chars)
+    if op in (AT, ASSERT, ASSERT_NOT):  # zero-width
+        return frozenset({("", True)})
+    if op == SUBPATTERN:
+        return _begin_sequence(av[-1])
+    if op == BRANCH:
+        alternatives = [_begin_sequence(alt) for alt in av[1]]
+        return None if None in alternatives else frozenset().union(*alternatives)
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        low, high, sub = av
+        once = _begin_sequence(sub)
+        if once is None or high != 1 and any(not b for b, _ in once):
+            return None
+        if high != 1:  # a repeat may go on: what one round begins is not extended
+            once = frozenset((b, False) for b, _ in once)
+        return once | {("", True)} if low == 0 else once
+    return None

@@ -7,7 +7,6 @@ anchored (see chronos.normalize).
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import dataclasses
 import functools
@@ -15,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from chronos.extract._prefilter import DIGIT, after_word, compile_at_word_start
+from chronos.extract._prefilter import DIGIT, TOKEN, FirstWords, compile_at_word_start
 from chronos.extract.sentences import lowered_text
 from chronos.lexicon import alternation, lexicon
 
@@ -146,36 +145,22 @@ def _grammar() -> list[_Rule]:
 @dataclass(frozen=True)
 class _Rule:
     """A grammar rule, matched case-sensitively against lower-cased text (several times faster
-    than IGNORECASE), at the start of a word; the strings a paragraph must hold one of for the
-    rule to match there; whether the start of a word is checked outside the regex."""
+    than IGNORECASE); the strings an article must hold one of for the rule to match in it; the
+    words a match starts with."""
     name: str
     rx: re.Pattern[str]
     needs: frozenset[str] | None
-    word_start_checked: bool
-
-    def matches(self, text: str, start: int, limit: int, endpos: int) -> Iterator[re.Match[str]]:
-        """Matches in text[:endpos] that start in [start, limit), leftmost first, without overlaps."""
-        if not self.word_start_checked:
-            for m in self.rx.finditer(text, start, endpos):
-                if m.start() >= limit:
-                    return
-                yield m
-            return
-        pos = start
-        while (m := self.rx.search(text, pos, endpos)) is not None and m.start() < limit:
-            if after_word(text, m.start()):  # as the lookbehind would: try again one character on
-                pos = m.start() + 1
-                continue
-            yield m
-            pos = max(m.end(), m.start() + 1)
+    first_words: FirstWords
 
 
 def _rule(name: str, pattern: str) -> _Rule:
-    rx, strings, checked = compile_at_word_start(pattern)
+    rx, strings, first_words = compile_at_word_start(pattern)
+    if first_words is None:
+        raise ValueError(f"time-expression rule {name!r}: cannot tell which words its matches start with")
     if strings is not None:
         # any-of: a string that contains another required string adds nothing ('january' holds 'jan')
         strings = frozenset(w for w in strings if not any(o != w and o in w for o in strings - {DIGIT}))
-    return _Rule(name, rx, strings, checked)
+    return _Rule(name, rx, strings, first_words)
 
 
 def _lower(pattern: str) -> str:
@@ -541,15 +526,12 @@ _PRIORITY = {name: i for i, name in enumerate(
 def find_timexes(text: str) -> list[Timex]:
     """All time expressions, leftmost-longest, without overlaps, in text order."""
     lowered = lowered_text(text)
-    paragraphs = _Paragraphs(lowered)
     candidates: list[tuple[int, int, int, Timex]] = []
-    for rule in _grammar():
-        for start, end in paragraphs.holding_any(rule.needs):
-            # a match may run a little past the span's end, as it would in the whole text
-            for m in rule.matches(lowered, start, end, min(end + _OVERHANG, len(text))):
-                tx = _build(rule.name, m, text)
-                if tx is not None and tx.end > tx.start:
-                    candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[rule.name], tx))
+    for rule, starts in zip(_grammar(), _starts_by_rule(lowered)):
+        for m in _matches(rule.rx, lowered, starts):
+            tx = _build(rule.name, m, text)
+            if tx is not None and tx.end > tx.start:
+                candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[rule.name], tx))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Timex] = []
     last_end = -1
@@ -560,53 +542,64 @@ def find_timexes(text: str) -> list[Timex]:
     return _merge_clock_day(chosen, text)
 
 
+def _starts_by_rule(lowered: str) -> list[list[int]]:
+    """For each grammar rule, where in the text it may match: the starts of the words its
+    matches begin with, if the text holds one of the strings the rule needs."""
+    grammar = _grammar()
+    where: dict[str, list[int]] = {}
+    for m in _tokens().finditer(lowered):
+        if _rules_starting(m.group()):
+            where.setdefault(m.group(), []).append(m.start())
+    starts: list[list[int]] = [[] for _ in grammar]
+    for token, positions in where.items():
+        for i in _rules_starting(token):
+            starts[i].extend(positions)
+    held: dict[str, bool] = {}
+    for rule, positions in zip(grammar, starts):
+        if positions and rule.needs is not None and not any(_holds(lowered, s, held) for s in rule.needs):
+            positions.clear()
+        positions.sort()
+    return starts
+
+
+def _holds(text: str, s: str, held: dict[str, bool]) -> bool:
+    found = held.get(s)
+    if found is None:
+        found = held[s] = _DIGIT.search(text) is not None if s == DIGIT else s in text
+    return found
+
+
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """Words, and the punctuation marks a rule's match may start with ("'90s")."""
+    marks = {w for rule in _grammar() for w in rule.first_words.exact if not re.fullmatch(TOKEN, w)}
+    return re.compile(TOKEN + (f"|[{re.escape(''.join(sorted(marks)))}]" if marks else ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rules_starting(token: str) -> tuple[int, ...]:
+    return tuple(i for i, rule in enumerate(_grammar()) if rule.first_words.admit(token))
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The rule's matches at `starts`, without overlaps, as finditer would find them; none runs
+    across a paragraph break."""
+    last_end = -1
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = rx.match(text, pos)
+        if m is not None and "\n" in m.group():
+            gap = _PARAGRAPH_BREAK.search(text, pos, m.end())
+            if gap is not None:
+                m = rx.match(text, pos, gap.start())
+        if m is not None:
+            last_end = max(m.end(), pos + 1)
+            yield m
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DIGIT = re.compile(r"\d")
-_OVERHANG = 40
-
-
-class _Paragraphs:
-    """The paragraphs of a lower-cased text and which of them hold a string: each string is
-    looked for once per text (rules share them: month names, units), with str.find; a set of
-    paragraphs is an int, one bit per paragraph, so a rule's strings are joined by OR."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
-        self._holding: dict[str, int] = {}
-
-    def holding_any(self, strings: frozenset[str] | None) -> list[tuple[int, int]]:
-        """The runs of paragraphs that hold one of `strings` (None: the whole text)."""
-        if strings is None:
-            return [(0, len(self.text))]
-        mask = 0
-        for s in strings:
-            mask |= self._paragraphs_holding(s)
-        spans: list[tuple[int, int]] = []
-        while mask:
-            first = (mask & -mask).bit_length() - 1
-            run = (~mask >> first & -(~mask >> first)).bit_length() - 1  # consecutive set bits from `first`
-            spans.append((self.starts[first], self.starts[first + run]))
-            mask &= ~(((1 << run) - 1) << first)
-        return spans
-
-    def _paragraphs_holding(self, s: str) -> int:
-        found = self._holding.get(s)
-        if found is None:
-            found = 0
-            pos = self._find(s, 0)
-            while pos >= 0:
-                i = bisect.bisect_right(self.starts, pos) - 1
-                found |= 1 << i
-                pos = self._find(s, self.starts[i + 1])
-            self._holding[s] = found
-        return found
-
-    def _find(self, s: str, pos: int) -> int:
-        if s != DIGIT:
-            return self.text.find(s, pos)
-        m = _DIGIT.search(self.text, pos)
-        return m.start() if m else -1
 
 
 _CLOCK_DAY_GAP = re.compile(r",?\s*(?:on\s+)?")
