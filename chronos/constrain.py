@@ -134,11 +134,13 @@ ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of
 ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
+OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the term's end
 LEAVING_DAYS = 366  # a sentence about someone's leaving office may give them the title this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close before publication is the one meant
 RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
+ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -385,10 +387,10 @@ class Builder:
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
             before = self.m.text[max(0, t.start - 40):t.start]
             if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
-                    or tense == "past" and _BEFORE_POINT.search(before)):
+                    or tense == "past" and (_BEFORE_POINT.search(before) or _DEADLINE.search(before))):
                 # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
-                # point, not when the verb happens
+                # point, not when the verb happens; "pledged to cut emissions by 2030": a deadline
                 continue
             if t.kind == "year" and self._year_names_a_thing(t, tense, before):
                 continue
@@ -469,8 +471,10 @@ class Builder:
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
             elif tm.modifier in (None, "acting", "outgoing", "incoming"):
                 # a term's last day (its `end`, the handover) still has the holder in office until the hour
-                # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021)
-                held = tuple((a, b + 1 if b is not None else None) for a, b in ivs)
+                # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021);
+                # "outgoing" names a holder on the way out, at the handover ceremonies days after
+                grace = OUTGOING_DAYS if tm.modifier == "outgoing" else 1
+                held = tuple((a, b + grace if b is not None else None) for a, b in ivs)
                 self._at_reference("Tenure.TitleOutOfOffice", tm, held, f"'{tm.text}' says {person.name} held the office", facts, ctx)
             elif tm.modifier == "then":
                 self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
@@ -533,6 +537,9 @@ class Builder:
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 ivs = ivs + ((history, None),)
             self.claim(rule, Overlaps(var("P", -RECENT_SPEECH_DAYS), var("P", 1), ivs), span, says, facts, **ctx)
+        elif how == "past" and rule == "Tenure.ElectOutsideTransition":
+            # "was received by President-elect Emmanuel Macron": told of the transition, soon after it
+            self.claim(rule, InAny(var("P"), tuple((a, b + ELECT_TOLD_DAYS) for a, b in ivs)), span, says, facts, **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
         elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
@@ -1052,7 +1059,7 @@ _TOLD_ON = re.compile(r"\s+(?:on|in)\s+", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
-                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|deadline)\s+to\s+[a-z]+\b[^.;]*$",
+                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
@@ -1070,8 +1077,11 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
-_BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+# "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
+_POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+_AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 

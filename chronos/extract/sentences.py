@@ -100,7 +100,8 @@ _ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|r
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
 
 
-_RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose|where)\s+[^,;]*$")
+# ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
+_RELATIVE_OPENER = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*$")
 
 
 def _relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
