@@ -13,6 +13,7 @@ import calendar as pycalendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chronos.calendar import interval_of, valid_date
@@ -138,7 +139,7 @@ OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the ter
 LEAVING_DAYS = 366  # a sentence about someone's leaving office may give them the title this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
-NEAR_MISS_DAYS = 30  # a yearless day this close before publication is the one meant
+NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
 ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
@@ -410,8 +411,9 @@ class Builder:
                   and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)):
                 # "Analysts said he could call an election before October 2021": a modal leaves it open;
                 # "approved a plan to double spending by fiscal 2027": the date is the plan's
-                self.claim("Tense.PastAboutFuture", Cmp(var(f"S{i}"), "<=", var("P")), [(t.start, t.end)],
-                           f"'{t.text}' is spoken of in the past tense", timex=i)
+                f = Cmp(var(f"S{i}"), "<=", var("P"))
+                self.claim("Tense.PastAboutFuture", And((f, Cmp(var("P", NEAR_MISS_DAYS - 365), "<=", var(f"S{i}")))) if near_miss else f,
+                           [(t.start, t.end)], f"'{t.text}' is spoken of in the past tense", timex=i)
 
     def _year_names_a_thing(self, t: Timex, tense: str, before: str) -> bool:
         """A year that names rather than dates: in a name ("Vision 2030", "Euro 2024"); a thing of
@@ -428,19 +430,23 @@ class Builder:
 
     def _near_miss(self, t: Timex, tense: str) -> bool:
         """A day named without its year that fell in the weeks before publication, told in the
-        future tense ('will face voters on April 28' on 5 May): the tense contradicts the nearest
-        day, and news gives the year of one a year off. Not the first day of a span under way
-        ('from July 23 to July 29'). (The past tense of a day in the weeks after is not checked:
-        listings of coming events read as past too often.)"""
-        if (self.published is None or tense != "future" or t.kind != "date" or t.year is not None or t.offset
+        future tense ('will face voters on April 28' on 5 May), or that falls in the weeks after,
+        told as done by a verb of a finished event ('Voters went to the polls on July 4' on 28
+        June): the tense contradicts the nearest day, and news gives the year of one a year off.
+        Not the first day of a span under way ('from July 23 to July 29'). (Other past verbs are
+        not read so: listings of coming events read as past too often.)"""
+        if (self.published is None or tense not in ("future", "past") or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
+            return False
+        if tense == "past" and not _FINISHED_ON.search(self.m.text, max(0, t.start - 40), t.start):
             return False
         lo, _ = self._sentence_span(t.start)
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
         p = self.published
-        return any(valid_date(year, t.month, t.day) and -NEAR_MISS_DAYS <= (dt.date(year, t.month, t.day) - p).days < -1
-                   for year in (p.year - 1, p.year))
+        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
+        return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
+                   for year in (p.year - 1, p.year, p.year + 1))
 
     def title_claims(self) -> None:
         kb = self.kb
@@ -770,14 +776,12 @@ class Builder:
         within a term (a re-election continues a term). 'Naruhito ascended the throne on...': a
         term's first day."""
         inaugurations = self.kb.events_by_kind.get("inauguration", [])
-        for p in self.m.people:
-            m = _SWORN_IN.match(self.m.text, p.end) if p.grounded else None
-            terms = [t for pid in p.people for t in self.kb.terms_of(pid)] if m else []
-            i = self.sentence_timex(p.start, m.end(), day_level=True) if terms else None
-            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=_SUBORDINATE):
+        for people, start, end, accession in self._swearings_in():
+            terms = [t for pid in people for t in self.kb.terms_of(pid)]
+            i = self.sentence_timex(start, end, day_level=True) if terms else None
+            if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=_SUBORDINATE):
                 continue  # "will be sworn in within days after winning the election on Saturday"
-            person = self.kb.people[p.people[0]]
-            accession = m.group("accession") is not None
+            person = self.kb.people[people[0]]
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
                     for t in terms}
             for e in () if accession else inaugurations:
@@ -794,8 +798,25 @@ class Builder:
             ordered = sorted(days)
             self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
                                                           tuple((d.toordinal(), d.toordinal() + 1) for d in ordered) + open_terms),
-                       [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
+                       [(t.start, t.end), (start, end)], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
+
+    def _swearings_in(self) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
+        """Who is sworn in (or ascends a throne), the words that say so, and whether it is a throne:
+        a name before the verb; or "he"/"she" sworn in as a title that one of the three people
+        named last in the paragraph held ("It was Scholz's first visit since he was sworn in as
+        chancellor")."""
+        for p in self.m.people:
+            if p.grounded and (m := _SWORN_IN.match(self.m.text, p.end)):
+                yield p.people, p.start, m.end(), m.group("accession") is not None
+        for m in _PRONOUN_SWORN_IN.finditer(self.m.text):
+            paragraph = self.m.text.rfind("\n\n", 0, m.start())
+            named = [p for p in self.m.people if paragraph < p.start and p.end <= m.start() and p.grounded][-3:]
+            role = " ".join(m.group("role").lower().split())
+            holders = {p.people for p in named if any(role in (w.lower() for w in self.kb.offices[t.office].titles)
+                                                     for pid in p.people for t in self.kb.terms_of(pid))}
+            if len(holders) == 1:
+                yield holders.pop(), m.start(), m.end(), False
 
     def _reswearing(self, term) -> list[tuple[int, int | None]]:
         """When the holder of a term could be sworn in again: after each of the country's
@@ -1028,6 +1049,8 @@ _ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:a
 _SWORN_IN = re.compile(r"(?:,[^,.;:]{0,100}?(?:,|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
+_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in\s+as\s+(?:the\s+)?"
+                               r"(?:(?:new|first|country['’]s|nation['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
@@ -1070,6 +1093,9 @@ _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compar
 _SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+# a finished event's verb right before its day: "went to the polls on", "was played on"
+_FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
+                          r"crowned|staged|run|contested)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
