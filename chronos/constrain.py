@@ -710,7 +710,8 @@ class Builder:
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
         still = not em.told and any(e.ongoing and e.end is None for e in evs)
-        if tense == "future" and not still and not self._future_in_past(em.start, em.end):
+        foreseen = not all(e.kind in lexicon()["unforeseen_event_kinds"] for e in evs)
+        if tense == "future" and foreseen and not still and not self._future_in_past(em.start, em.end):
             rule, f, said = "Tense.FutureAboutPast", Cmp(var("P"), "<=", const(last.toordinal())), "still to come"
         elif tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(em.start)):
             # "predicted the 2020 presidential election could hit...": a modal leaves the event open
@@ -868,12 +869,14 @@ class Builder:
         stolen' it dates another clause. 'The Vilnius summit, which opened on July 5': a relative
         clause right after the name tells of the event."""
         if (t.start >= em.end and self._reference_point(em) and not _DESCRIBES_EVENT.fullmatch(self.m.text, em.end, t.start)
-                and not (em.told and _TOLD_ON.fullmatch(self.m.text, em.end, t.start))):
-            # "since the invasion, launched on Feb. 24, 2022" and "since Poland joined NATO on March 12,
-            # 1999" tell of the event
+                and not _TOLD_ON.fullmatch(self.m.text, em.end, t.start)):
+            # "since the invasion, launched on Feb. 24, 2022", "since Poland joined NATO on March 12,
+            # 1999" and "after the Fukushima disaster of March 11, 2011" tell of the event
             return False
         if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
             return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
+        if _CAUSE.search(self.m.text, max(0, em.start - 30), em.start):
+            return False  # "Protests against the killing of George Floyd were held on May 31": the protests' day
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
@@ -1078,7 +1081,7 @@ _CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORE
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_TOLD_ON = re.compile(r"\s+(?:on|in)\s+", re.IGNORECASE)
+_TOLD_ON = re.compile(r"\s+(?:on|in|of)\s+", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
@@ -1102,6 +1105,7 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_CAUSE = re.compile(r"\b(?:against|over|about|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"
