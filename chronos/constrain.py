@@ -136,7 +136,7 @@ ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
 BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the term's end
-LEAVING_DAYS = 366  # a sentence about someone's leaving office may give them the title this long after
+LEAVING_DAYS = 366  # a title told with its holder's leaving may be given this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
@@ -471,7 +471,7 @@ class Builder:
                            f"'{tm.text}' says {person.name} had died",
                            (FactRef(f"{person.name} died on {fmt_date(person.died)}" if person.died else f"{person.name} was alive on {fmt_date(KB_AS_OF)}", person.source),), **ctx)
             elif tm.modifier == "elect":
-                windows = tuple((day.toordinal(), start.toordinal()) for day, start in elected)
+                windows = tuple((day.toordinal(), start.toordinal() + 1) for day, start in elected)  # '-elect' on the day of the oath
                 if windows:
                     self._at_reference("Tenure.ElectOutsideTransition", tm, windows,
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
@@ -529,7 +529,7 @@ class Builder:
                 near = _near_publication(t) and not _MOURNING.search(self.m.text, *self._sentence_span(tm.start))
                 if (history := self._history_from(tm, ivs, near=near)) is not None:
                     spans = spans + ((history, None),)
-                if _LEAVING.search(self.m.text, *self._sentence_span(tm.start)):
+                if _LEAVING_AFTER.match(self.m.text, tm.end) or _LEAVING_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
                     spans = spans + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif how == "present" and self.m.sentences.has_verb(tm.start):
@@ -876,7 +876,8 @@ class Builder:
         if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
             return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
         if _CAUSE.search(self.m.text, max(0, em.start - 30), em.start):
-            return False  # "Protests against the killing of George Floyd were held on May 31": the protests' day
+            return False  # "Protests against the killing of George Floyd were held on May 31": the protests' day;
+            # "marked the first anniversary of the death of Queen Elizabeth II on Friday": the anniversary's
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
@@ -1049,7 +1050,7 @@ def _in_quotation(text: str, pos: int) -> bool:
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r"(?:,[^,.;:]{0,100}?(?:,|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+_SWORN_IN = re.compile(r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in\s+as\s+(?:the\s+)?"
@@ -1058,10 +1059,15 @@ _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
                        r"tributes?|condolences|lying\s+in\s+state)\b", re.I)
-# "a day after protests forced President Hosni Mubarak to resign": the title of someone just gone,
-# in a sentence about the going
-_LEAVING = re.compile(r"\b(?:resign\w*|step(?:ped|s)?\s+down|quit|ousted|ouster|toppled|overthrown|deposed|abdicat\w*|"
-                      r"impeached|removed\s+from\s+office|left\s+office|leaving\s+office)\b", re.I)
+# "a day after protests forced President Hosni Mubarak to resign", "Barr would leave his post before
+# Christmas", "the ouster of President Mohamed Morsi", "Suga, who replaced Prime Minister Shinzo Abe":
+# the title of someone just gone, told with the going (not anywhere in the sentence: "Prime Minister
+# Abe visited the shrine on Saturday, saying he had reported his resignation" is an error)
+_LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(?:e|es|ing)\s+(?:his|her|the)\s+(?:post|job|office|position)|"
+                  r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
+_LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,40}}?\b(?:{_LEAVING_WORDS})\b", re.I)
+_LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
+                             r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
 # a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
 # not ("was sworn in as president on Jan. 20")
 _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
@@ -1098,14 +1104,14 @@ _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IG
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
-                          r"crowned|staged|run|contested)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned)\s+(?:on\s+)?$", re.IGNORECASE)
+                          r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_CAUSE = re.compile(r"\b(?:against|over|about|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"

@@ -11,16 +11,18 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
 )
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-•*–—]\s*)?[A-Z0-9\"“])")  # a new line or list item
-# "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9": the clock time runs on into its day
-_CLOCK_ON = re.compile(r"\s+(?:[ECMP][SD]T|GMT|UTC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9", "at 11 p.m. London time": the clock time runs on into its day or zone
+_CLOCK_ON = re.compile(r"\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET\b|PT\b|Eastern|Central|Pacific|Mountain|[A-Z][a-z]+\s+time\b|"
+                       r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 def lowered_text(text: str) -> str:
-    """text.lower() with every offset kept (a few letters, like 'İ', lower-case to two characters)."""
+    """text.lower() with every offset kept: a few letters lower-case to two characters ('İ' to
+    'i' and a combining dot), of which the first is kept."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return "".join(c.lower()[0] for c in text)
 
 
 @dataclass(frozen=True)
