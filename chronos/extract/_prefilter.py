@@ -28,9 +28,6 @@ class FirstWords(NamedTuple):
     exact: frozenset[str]
     prefixes: tuple[str, ...]
 
-    def admit(self, token: str) -> bool:
-        return token in self.exact or token.startswith(self.prefixes)
-
 
 TOKEN = r"[\w-]+"  # the runs a word of FirstWords is read from; a match starts where one starts
 

@@ -578,7 +578,27 @@ def _tokens() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _rules_starting(token: str) -> tuple[int, ...]:
-    return tuple(i for i, rule in enumerate(_grammar()) if rule.first_words.admit(token))
+    """The rules a match of which may start with `token`."""
+    exact, prefixes, lengths = _first_word_index()
+    ids = set(exact.get(token, ()))
+    for n in lengths:
+        if n > len(token):
+            break
+        ids.update(prefixes.get(token[:n], ()))
+    return tuple(sorted(ids))
+
+
+@functools.cache
+def _first_word_index() -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+    """Each rule's first words, by word: whole words, prefixes, and the prefixes' lengths."""
+    exact: dict[str, list[int]] = {}
+    prefixes: dict[str, list[int]] = {}
+    for i, rule in enumerate(_grammar()):
+        for word in rule.first_words.exact:
+            exact.setdefault(word, []).append(i)
+        for prefix in rule.first_words.prefixes:
+            prefixes.setdefault(prefix, []).append(i)
+    return exact, prefixes, sorted({len(p) for p in prefixes})
 
 
 def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
