@@ -148,7 +148,7 @@ def _best_of(req: Strings | None, exact: Strings | None) -> Strings | None:
 
 # First words. A match's beginnings are strings paired with whether the node that made them
 # could also end there (so the next node may extend them); whitespace stands as one space.
-_MAX_BEGINNINGS = 512
+_MAX_BEGINNINGS = 128
 _DIGITS = frozenset("0123456789")
 _WORD_PART = re.compile(TOKEN.replace("+", "*"))
 Beginnings = frozenset[tuple[str, bool]]
