@@ -579,18 +579,21 @@ def _tokens() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _rules_starting(token: str) -> tuple[int, ...]:
     """The rules a match of which may start with `token`."""
-    exact, prefixes, lengths = _first_word_index()
+    exact, prefixes, stems = _first_word_index()
+    if token[:1] not in stems:
+        return tuple(exact.get(token, ()))
     ids = set(exact.get(token, ()))
-    for n in lengths:
-        if n > len(token):
+    for n in range(1, len(token) + 1):
+        stem = token[:n]
+        if stem not in stems:  # no prefix goes on from here (most words stop at once)
             break
-        ids.update(prefixes.get(token[:n], ()))
+        ids.update(prefixes.get(stem, ()))
     return tuple(sorted(ids))
 
 
 @functools.cache
-def _first_word_index() -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
-    """Each rule's first words, by word: whole words, prefixes, and the prefixes' lengths."""
+def _first_word_index() -> tuple[dict[str, list[int]], dict[str, list[int]], set[str]]:
+    """Each rule's first words, by word: whole words, prefixes, and every start of a prefix."""
     exact: dict[str, list[int]] = {}
     prefixes: dict[str, list[int]] = {}
     for i, rule in enumerate(_grammar()):
@@ -598,7 +601,7 @@ def _first_word_index() -> tuple[dict[str, list[int]], dict[str, list[int]], lis
             exact.setdefault(word, []).append(i)
         for prefix in rule.first_words.prefixes:
             prefixes.setdefault(prefix, []).append(i)
-    return exact, prefixes, sorted({len(p) for p in prefixes})
+    return exact, prefixes, {p[:n] for p in prefixes for n in range(1, len(p) + 1)}
 
 
 def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
