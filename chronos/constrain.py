@@ -438,7 +438,7 @@ class Builder:
         if (self.published is None or tense not in ("future", "past") or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
             return False
-        if tense == "past" and not _FINISHED_ON.search(self.m.text, max(0, t.start - 40), t.start):
+        if tense == "past" and not _FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start):
             return False
         lo, _ = self._sentence_span(t.start)
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
@@ -806,16 +806,24 @@ class Builder:
         """Who is sworn in (or ascends a throne), the words that say so, and whether it is a throne:
         a name before the verb; or "he"/"she" sworn in as a title that one of the three people
         named last in the paragraph held ("It was Scholz's first visit since he was sworn in as
-        chancellor")."""
+        chancellor"), or with no title, the one person named since the sentence before ("...
+        Biden's 100th day in office. Since he was sworn in on January 20")."""
         for p in self.m.people:
             if p.grounded and (m := _SWORN_IN.match(self.m.text, p.end)):
                 yield p.people, p.start, m.end(), m.group("accession") is not None
         for m in _PRONOUN_SWORN_IN.finditer(self.m.text):
-            paragraph = self.m.text.rfind("\n\n", 0, m.start())
-            named = [p for p in self.m.people if paragraph < p.start and p.end <= m.start() and p.grounded][-3:]
-            role = " ".join(m.group("role").lower().split())
-            holders = {p.people for p in named if any(role in (w.lower() for w in self.kb.offices[t.office].titles)
-                                                     for pid in p.people for t in self.kb.terms_of(pid))}
+            if m.group("role"):
+                paragraph = self.m.text.rfind("\n\n", 0, m.start())
+                named = [p for p in self.m.people if paragraph < p.start and p.end <= m.start() and p.grounded][-3:]
+                role = " ".join(m.group("role").lower().split())
+                holders = {p.people for p in named if any(role in (w.lower() for w in self.kb.offices[t.office].titles)
+                                                         for pid in p.people for t in self.kb.terms_of(pid))}
+            else:  # no title to match: only if one person, a holder of some office, is named since the last sentence
+                sentences = self.m.sentences
+                since = sentences.sentences[max(0, sentences.index_of(m.start()) - 1)].start
+                holders = {p.people for p in self.m.people if since <= p.start and p.end <= m.start() and p.grounded}
+                if any(not any(self.kb.terms_of(pid) for pid in people) for people in holders):
+                    continue
             if len(holders) == 1:
                 yield holders.pop(), m.start(), m.end(), False
 
@@ -985,10 +993,11 @@ _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", 
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
-                   "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests"}
+                   "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "presses for",
+                   "pushes for", "appeals for"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
-                "dismissed", "rejected", "demanded", "suggested"}
+                "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for"}
 _SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
@@ -1053,8 +1062,8 @@ _ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:a
 _SWORN_IN = re.compile(r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
-_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in\s+as\s+(?:the\s+)?"
-                               r"(?:(?:new|first|country['’]s|nation['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
+_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
+                               r"(?:(?:new|first|country['’]s|nation['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
@@ -1104,7 +1113,8 @@ _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IG
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
-                          r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned)\s+(?:on\s+)?$", re.IGNORECASE)
+                          r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
+                          r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
