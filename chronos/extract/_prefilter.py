@@ -64,6 +64,22 @@ def _selectivity(req: Strings | None) -> float:
     return min(len(s) for s in req)
 
 
+def _class_chars(av, categories: dict | None = None) -> set[str] | None:
+    """The characters a class ([a-c_], \\d) matches, if few: literals, short ranges and the
+    `categories` given (category -> characters); None otherwise."""
+    chars: set[str] = set()
+    for kind, arg in av:
+        if kind == LITERAL:
+            chars.add(chr(arg))
+        elif kind == RANGE and arg[1] - arg[0] <= _MAX_RANGE:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        elif kind == CATEGORY and categories and arg in categories:
+            chars |= categories[arg]
+        else:
+            return None
+    return chars
+
+
 def _product(a: Strings | None, b: Strings | None) -> Strings | None:
     if a is None or b is None or len(a) * len(b) > _MAX_STRINGS:
         return None
@@ -101,15 +117,8 @@ def _node(op, av) -> tuple[Strings | None, Strings | None]:
     if op == IN:
         if av == [(CATEGORY, CATEGORY_DIGIT)]:
             return None, frozenset({DIGIT})
-        chars: set[str] = set()
-        for kind, arg in av:
-            if kind == LITERAL:
-                chars.add(chr(arg))
-            elif kind == RANGE and arg[1] - arg[0] <= _MAX_RANGE:
-                chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
-            else:
-                return None, None
-        return frozenset(chars), None
+        chars = _class_chars(av)
+        return (frozenset(chars), None) if chars is not None else (None, None)
     if op in (AT, ASSERT, ASSERT_NOT):  # zero-width
         return frozenset({""}), None
     if op == SUBPATTERN:
@@ -149,7 +158,7 @@ def _best_of(req: Strings | None, exact: Strings | None) -> Strings | None:
 # First words. A match's beginnings are strings paired with whether the node that made them
 # could also end there (so the next node may extend them); whitespace stands as one space.
 _MAX_BEGINNINGS = 128
-_DIGITS = frozenset("0123456789")
+_BEGIN_CATEGORIES = {CATEGORY_DIGIT: frozenset("0123456789"), CATEGORY_SPACE: frozenset(" ")}
 _WORD_PART = re.compile(TOKEN.replace("+", "*"))
 Beginnings = frozenset[tuple[str, bool]]
 
@@ -196,17 +205,8 @@ def _begin_node(op, av) -> Beginnings | None:
     if op == LITERAL:
         return frozenset({(chr(av), True)})
     if op == IN:
-        chars: set[str] = set()
-        for kind, arg in av:
-            if kind == LITERAL:
-                chars.add(chr(arg))
-            elif kind == RANGE and arg[1] - arg[0] <= _MAX_RANGE:
-                chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
-            elif kind == CATEGORY and arg in (CATEGORY_DIGIT, CATEGORY_SPACE):
-                chars |= _DIGITS if arg == CATEGORY_DIGIT else {" "}
-            else:
-                return None
-        return frozenset((c, True) for c in chars)
+        chars = _class_chars(av, _BEGIN_CATEGORIES)
+        return frozenset((c, True) for c in chars) if chars is not None else None
     if op in (AT, ASSERT, ASSERT_NOT):  # zero-width
         return frozenset({("", True)})
     if op == SUBPATTERN:
