@@ -475,6 +475,9 @@ class Builder:
                 if windows:
                     self._at_reference("Tenure.ElectOutsideTransition", tm, windows,
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
+            elif tm.modifier == "then-elect" and elected:  # "then-Vice President-elect Kamala Harris": elected by now
+                self.claim("Tenure.ElectOutsideTransition", Cmp(const(min(day for day, _ in elected).toordinal()), "<=", var("P")), span,
+                           f"'{tm.text}' says {person.name} had been elected", facts, **ctx)
             elif tm.modifier in (None, "acting", "outgoing", "incoming"):
                 # a term's last day (its `end`, the handover) still has the holder in office until the hour
                 # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021);
@@ -565,7 +568,7 @@ class Builder:
 
     def _past_title_between(self, tm, t: Timex) -> bool:
         lo, hi = (tm.end, t.start) if t.start >= tm.end else (t.end, tm.start)
-        return any(o.start >= lo and o.end <= hi and o.modifier in ("then", "former") for o in self.m.titles if o is not tm)
+        return any(o.start >= lo and o.end <= hi and o.modifier in ("then", "then-elect", "former") for o in self.m.titles if o is not tm)
 
     def _timeline_head(self, t: Timex) -> bool:
         """'- Nov. 8, 2016: Modi announces that the notes will cease to be legal tender', '2012 - On

@@ -47,7 +47,7 @@ class TitleMention:
     people: tuple[str, ...]
     offices: tuple[str, ...]
     title: str
-    modifier: str | None  # former | then | late | elect | outgoing | incoming | acting | None
+    modifier: str | None  # former | then | late | elect | then-elect | outgoing | incoming | acting | None
     name_start: int
 
 
@@ -199,7 +199,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         if m.group("emeritus"):  # "Pope Emeritus Benedict": the former holder
             modifier = "former"
         if m.group("elect"):
-            modifier = "elect"
+            modifier = "then-elect" if modifier == "then" else "elect"
         title, offices = _title_offices(kb, m, p.people)
         if not offices:
             continue
@@ -221,7 +221,8 @@ def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[T
         if not m:
             continue
         mod = (m.group("mod") or "").lower().strip().rstrip("-")
-        modifier = "elect" if m.group("elect") else "then" if mod.startswith("then") else MODIFIERS.get(mod)
+        then = mod.startswith("then")
+        modifier = ("then-elect" if then else "elect") if m.group("elect") else "then" if then else MODIFIERS.get(mod)
         title, offices = _title_offices(kb, m, p.people)
         if offices:
             out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, modifier, p.start))
