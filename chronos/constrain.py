@@ -886,9 +886,10 @@ class Builder:
             return False
         if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
             return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
+        # "Protests against the killing of George Floyd were held on May 31": the protests' day; "marked
+        # the first anniversary of the death of Queen Elizabeth II on Friday": the anniversary's
         if _CAUSE.search(self.m.text, max(0, em.start - 30), em.start):
-            return False  # "Protests against the killing of George Floyd were held on May 31": the protests' day;
-            # "marked the first anniversary of the death of Queen Elizabeth II on Friday": the anniversary's
+            return False
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:

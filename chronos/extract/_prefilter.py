@@ -9,11 +9,11 @@ conservative: they say None when they cannot tell.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from re import _compiler as sre_compiler
 from re import _parser as sre_parse  # the stdlib's own regex parser: one source of truth for the syntax
 from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL,
                            MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN)
+from typing import NamedTuple
 
 DIGIT = "\0digit"  # stands for "some decimal digit" among the required strings
 _MAX_STRINGS = 64  # beyond this, a set of exact strings is not worth tracking
