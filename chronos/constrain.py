@@ -1002,7 +1002,8 @@ _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns"
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for"}
-_SPEECH_AFTER = re.compile(r"(?:,\s+[^,.;:\"“”]{1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+# an apposition between name and verb may hold initials' periods ("who signed it with U.S. President Reagan,")
+_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 

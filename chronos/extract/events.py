@@ -63,7 +63,17 @@ def _ordinal() -> str:
 
 @functools.cache
 def _anniversary_rx() -> re.Pattern[str]:
-    return re.compile(rf"\b{_ordinal()}\s+anniversary\s+of\s+", re.IGNORECASE)
+    # "the 30th anniversary of", and the years counted: "marked 30 years since", "it is 30 years since"
+    years = rf"(?P<num>\d+|{trie_alternation([w for w, n in lexicon()['numbers'].items() if isinstance(n, int) and n > 1])})\s+years\s+(?:since|after)"
+    return re.compile(rf"\b(?:{_ordinal()}\s+anniversary\s+of|(?:(?:mark|commemorat|celebrat)\w*|it\s+(?:is|was|has\s+been))\s+{years})\s+",
+                      re.IGNORECASE)
+
+
+def _nth_of(m: re.Match[str]) -> int | None:
+    if m.group("ord"):
+        return ordinal_value(m.group("ord"))
+    count = m.group("num").lower()
+    return int(count) if count.isdigit() else lexicon()["numbers"].get(count)
 
 
 @functools.cache
@@ -82,11 +92,11 @@ _PHRASE_BREAK = re.compile(r"[.;:!?()\[\]\"“”\n]|,\s+(?:and|but|who|which|wh
 def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex], events: list[EventMention],
                        people: list[PersonMention]) -> list[AnniversaryMention]:
     """Anniversaries and birthdays counted from a day: the first known event or year-bearing
-    time expression after 'anniversary of' in the same phrase, or the KB person whose birthday
-    it is ('Queen Elizabeth II's 90th birthday')."""
+    time expression after 'anniversary of' (or 'marked 30 years since') in the same phrase, or
+    the KB person whose birthday it is ('Queen Elizabeth II's 90th birthday')."""
     out: list[AnniversaryMention] = []
-    for m in _anniversary_rx().finditer(text) if "anniversary" in sentences.lowered else ():
-        nth = ordinal_value(m.group("ord"))
+    for m in _anniversary_rx().finditer(text) if "anniversary" in sentences.lowered or "years" in sentences.lowered else ():
+        nth = _nth_of(m)
         phrase_end = m.end() + _ANNIVERSARY_REACH
         if (stop := _PHRASE_BREAK.search(text, m.end(), phrase_end)) is not None:
             phrase_end = stop.start()
