@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronos.extract._trie import trie_alternation
@@ -63,17 +64,32 @@ def _ordinal() -> str:
 
 @functools.cache
 def _anniversary_rx() -> re.Pattern[str]:
-    # "the 30th anniversary of", and the years counted: "marked 30 years since", "it is 30 years since"
-    years = rf"(?P<num>\d+|{trie_alternation([w for w, n in lexicon()['numbers'].items() if isinstance(n, int) and n > 1])})\s+years\s+(?:since|after)"
-    return re.compile(rf"\b(?:{_ordinal()}\s+anniversary\s+of|(?:(?:mark|commemorat|celebrat)\w*|it\s+(?:is|was|has\s+been))\s+{years})\s+",
-                      re.IGNORECASE)
+    return re.compile(rf"\b{_ordinal()}\s+anniversary\s+of\s+", re.IGNORECASE)
 
 
-def _nth_of(m: re.Match[str]) -> int | None:
-    if m.group("ord"):
-        return ordinal_value(m.group("ord"))
-    count = m.group("num").lower()
-    return int(count) if count.isdigit() else lexicon()["numbers"].get(count)
+@functools.cache
+def _years_counted_rx() -> re.Pattern[str]:
+    """What comes before 'years since' in 'marked 30 years since', 'it has been thirty years since'
+    (lower-cased text)."""
+    counts = trie_alternation([w for w, n in lexicon()["numbers"].items() if isinstance(n, int) and n > 1])
+    return re.compile(rf"\b(?:(?:mark|commemorat|celebrat)\w*|it\s+(?:is|was|has\s+been))\s+(?P<num>\d+|{counts})\s+$")
+
+
+_YEARS_COUNTED = re.compile(r"years\s+(?:since|after)\s+")
+
+
+def _anniversary_cues(text: str, lowered: str) -> Iterator[tuple[int, int, int | None]]:
+    """(start, end, n) of each 'the 30th anniversary of ' and 'marked 30 years since '."""
+    if "anniversary" in lowered:
+        for m in _anniversary_rx().finditer(text):
+            yield m.start(), m.end(), ordinal_value(m.group("ord"))
+    for cue in ("years since", "years after"):
+        pos = lowered.find(cue)
+        while pos >= 0:
+            if (count := _years_counted_rx().search(lowered, max(0, pos - 60), pos)) and (tail := _YEARS_COUNTED.match(lowered, pos)):
+                num = count.group("num")
+                yield count.start(), tail.end(), int(num) if num.isdigit() else lexicon()["numbers"].get(num)
+            pos = lowered.find(cue, pos + 1)
 
 
 @functools.cache
@@ -95,24 +111,23 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
     time expression after 'anniversary of' (or 'marked 30 years since') in the same phrase, or
     the KB person whose birthday it is ('Queen Elizabeth II's 90th birthday')."""
     out: list[AnniversaryMention] = []
-    for m in _anniversary_rx().finditer(text) if "anniversary" in sentences.lowered or "years" in sentences.lowered else ():
-        nth = _nth_of(m)
-        phrase_end = m.end() + _ANNIVERSARY_REACH
-        if (stop := _PHRASE_BREAK.search(text, m.end(), phrase_end)) is not None:
+    for cue_start, cue_end, nth in _anniversary_cues(text, sentences.lowered):
+        phrase_end = cue_end + _ANNIVERSARY_REACH
+        if (stop := _PHRASE_BREAK.search(text, cue_end, phrase_end)) is not None:
             phrase_end = stop.start()
-        em = next((e for e in events if m.end() <= e.start and e.end <= phrase_end), None)
+        em = next((e for e in events if cue_end <= e.start and e.end <= phrase_end), None)
         # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012')
-        i = next((j for j, t in enumerate(timexes) if m.end() <= t.start and t.end <= phrase_end and t.year is not None
-                  and t.kind in ("date", "month", "year", "season") and not _PREPOSITION_BEFORE.search(text, m.end(), t.start)), None)
+        i = next((j for j, t in enumerate(timexes) if cue_end <= t.start and t.end <= phrase_end and t.year is not None
+                  and t.kind in ("date", "month", "year", "season") and not _PREPOSITION_BEFORE.search(text, cue_end, t.start)), None)
         if nth is None or (em is None and i is None):
             continue
         if em is not None and (i is None or em.start <= timexes[i].start):
-            out.append(AnniversaryMention(m.start(), em.end, text[m.start():em.end], nth, events=em.events))
+            out.append(AnniversaryMention(cue_start, em.end, text[cue_start:em.end], nth, events=em.events))
         else:
             # the phrase runs on to its noun: 'the 1999 attack', not 'the 1999'
             noun = _NOUN_AFTER.match(text, timexes[i].end)
             end = noun.end() if noun else timexes[i].end
-            out.append(AnniversaryMention(m.start(), end, text[m.start():end], nth, timex=i))
+            out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, timex=i))
     for p in people if "birthday" in sentences.lowered else ():
         b = _birthday_rx().match(text, p.end)
         if b is not None and p.grounded and (nth := ordinal_value(b.group("ord"))) is not None:
