@@ -884,11 +884,12 @@ class Builder:
             # "since the invasion, launched on Feb. 24, 2022", "since Poland joined NATO on March 12,
             # 1999" and "after the Fukushima disaster of March 11, 2011" tell of the event
             return False
-        if t.end <= em.start and _TOPIC.search(self.m.text, max(0, em.start - 30), em.start):
-            return False  # "said Wednesday at a hearing about the Capitol riot": the date is the hearing's
-        # "Protests against the killing of George Floyd were held on May 31": the protests' day; "marked
-        # the first anniversary of the death of Queen Elizabeth II on Friday": the anniversary's
-        if _CAUSE.search(self.m.text, max(0, em.start - 30), em.start):
+        # the event as a topic or cause, not what the date is of: "said Wednesday at a hearing about the
+        # Capitol riot", "Protests against the killing of George Floyd were held on May 31", "marked the
+        # first anniversary of the death of Queen Elizabeth II on Friday"; "on", "of" and "into" only when the
+        # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
+        before = self.m.text[max(0, em.start - 30):em.start]
+        if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
@@ -1126,8 +1127,8 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_CAUSE = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-_TOPIC = re.compile(r"\b(?:about|regarding|concerning|into|over|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)

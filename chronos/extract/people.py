@@ -193,13 +193,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         title = m.group("title")
         if not title[0].isupper() and not (m.group("mod") or "").strip() and not m.group("qual"):
             continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
-        modifier = MODIFIERS.get((m.group("mod") or "").lower().strip().rstrip("-") or "", None)
-        if (m.group("mod") or "").lower().startswith("then"):
-            modifier = "then"
-        if m.group("emeritus"):  # "Pope Emeritus Benedict": the former holder
-            modifier = "former"
-        if m.group("elect"):
-            modifier = "then-elect" if modifier == "then" else "elect"
+        modifier = _modifier(m)
         title, offices = _title_offices(kb, m, p.people)
         if not offices:
             continue
@@ -220,13 +214,21 @@ def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[T
         m = rx.match(text, p.end, min(len(text), p.end + 80))
         if not m:
             continue
-        mod = (m.group("mod") or "").lower().strip().rstrip("-")
-        then = mod.startswith("then")
-        modifier = ("then-elect" if then else "elect") if m.group("elect") else "then" if then else MODIFIERS.get(mod)
         title, offices = _title_offices(kb, m, p.people)
         if offices:
-            out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, modifier, p.start))
+            out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, _modifier(m), p.start))
     return out
+
+
+def _modifier(m: re.Match[str]) -> str | None:
+    """A title's modifier: '-elect' ('then-President-elect': then-elect), 'Pope Emeritus' (the
+    former holder), 'then-', or a word of MODIFIERS ('former', 'late', 'acting')."""
+    mod = (m.group("mod") or "").lower().strip().rstrip("-")
+    if m.group("elect"):
+        return "then-elect" if mod.startswith("then") else "elect"
+    if m.groupdict().get("emeritus"):
+        return "former"
+    return "then" if mod.startswith("then") else MODIFIERS.get(mod)
 
 
 def _embedded_title(text: str, p: PersonMention, kb: KB) -> tuple[int, int] | None:
