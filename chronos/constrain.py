@@ -687,6 +687,9 @@ class Builder:
 
     def event_claims(self) -> None:
         for em in self.m.events:
+            if em.edition is not None:
+                self._edition_claims(em)
+                continue
             # a name that carries its own day ("the Jan. 6 attack", "the Oct. 7 massacre") says which year
             # that day is, and other dates of the sentence are about something else; a year in a name
             # ("the 2024 election") leaves the day to the sentence
@@ -704,7 +707,29 @@ class Builder:
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' + em.text.replace(', who ', ' ') if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
 
-    def _event_tense(self, em, evs) -> None:
+    def _edition_claims(self, em) -> None:
+        """'the 12th G20 summit': the numbered event must fall on the day its clause gives, be told
+        in the tense its day allows, and be held in the place named after it."""
+        evs = [self.kb.event(e) for e in em.events]
+        series = em.text.split(maxsplit=1)[1]
+        held = [FactRef(f"the {_nth(e.edition)} {series} was held{' in ' + e.place if e.place else ''} {_fmt_when(*_event_days([e])[0])}",
+                        e.source) for e in evs]
+        if em.placed and not set(em.placed) & set(em.events):
+            there = self.kb.event(em.placed[0])
+            nowhere = Cmp(const(WINDOW[1]), "<", const(WINDOW[0]))  # the ordinal and the place name two different events
+            self.claim("Series.EditionMismatch", nowhere, [(em.start, em.end)], f"'the {em.text}' is placed in {there.place}, where the {_nth(there.edition)} was held",
+                       [*held, *_event_facts([there])])
+            return
+        i = self.sentence_timex(em.start, em.end, exclude=(em.start, em.end))
+        if i is not None and self._dates_event(em, self.m.timexes[i]):
+            t = self.m.timexes[i]
+            days = _event_days(evs)
+            self.claim("Series.EditionMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
+                       [(em.start, em.end), (t.start, t.end)], f"'{t.text}' dates the {em.text}", held, event_var=f"S{i}", event_days=days)
+        else:
+            self._event_tense(em, evs, "Series.EditionMismatch", held)
+
+    def _event_tense(self, em, evs, rule_id: str | None = None, facts: list[FactRef] | None = None) -> None:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
@@ -725,7 +750,7 @@ class Builder:
             self.soft.append(Soft(f, 1, f"'{em.text}' is {said}", prior=True))
             return
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
-        self.claim(rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", _event_facts(evs))
+        self.claim(rule_id or rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", facts or _event_facts(evs))
 
     def anniversary_claims(self) -> None:
         """'The 20th anniversary of the 1999 attack': a text marks an anniversary within about a
@@ -1147,7 +1172,8 @@ _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def _nth(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}.get(n, f"{n}th")
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}.get(n, f"{n}{suffix}")
 
 
 def _ordinal_phrase(text: str, sm) -> str:

@@ -39,6 +39,8 @@ class EventMention:
     events: tuple[str, ...]  # KB event ids this name can denote
     sentence: tuple[int, int]
     told: bool = False  # told with a verb ('Charles III was crowned'), not named
+    edition: int | None = None  # 'the 12th G20 summit': `events` are the KB's 12th
+    placed: tuple[str, ...] = ()  # '... in Osaka': the events of the name held there
 
 
 @dataclass(frozen=True)
@@ -308,8 +310,43 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
                     break
     out: list[EventMention] = []
     for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
+        events, edition, placed = tuple(kb.events_by_name[name]), None, ()
+        if (numbered := _numbered(kb, lowered, start, end, events)) is not None:
+            start, edition, events, placed = numbered
         if out and start < out[-1].end:
             continue
         sent = sentences.sentence_of(start)
-        out.append(EventMention(start, end, text[start:end], tuple(kb.events_by_name[name]), (sent.start, sent.end), name in kb.told_names))
+        out.append(EventMention(start, end, text[start:end], events, (sent.start, sent.end), name in kb.told_names, edition, placed))
     return out
+
+
+@functools.cache
+def _ordinal_before_rx() -> re.Pattern[str]:
+    return re.compile(rf"\bthe\s+{_ordinal()}\s+$")
+
+
+# words after a name that make an ordinal count something else: "the first G20 summit since the
+# pandemic", "... hosted by India", "... on African soil", "... in Africa" (not a host city)
+_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on|hosted|held|to|of|for|this|under|outside|without|with|"
+                            r"attended|by|after|before|during|as|among|between|from|ever|where|that)\b")
+
+
+def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+    """'the 12th G20 summit': where the name's events are numbered, the one of that number (the
+    mention then starts at the ordinal), and the ones held in the place named after it ('the
+    15th G20 summit in Osaka'). None when the ordinal counts something the words around qualify
+    ("Biden's first G7 summit", "the first G20 summit in Africa") or no event has that number."""
+    numbered = [kb.event(e) for e in events if kb.event(e).edition is not None]
+    m = _ordinal_before_rx().search(lowered, max(0, start - 30), start) if numbered else None
+    if m is None or (n := ordinal_value(m.group("ord"))) is None:
+        return None
+    placed: tuple[str, ...] = ()
+    if after := _COUNTED_AFTER.match(lowered, end):
+        if not after.group("in"):
+            return None
+        placed = tuple(e.id for e in numbered if e.place and lowered.startswith(e.place.lower(), after.end())
+                       and _BOUNDARY.match(lowered, after.end() + len(e.place)))
+        if not placed:
+            return None
+    this = tuple(e.id for e in numbered if e.edition == n)
+    return (m.start("ord"), n, this, placed) if this else None

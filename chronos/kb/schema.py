@@ -69,6 +69,9 @@ class Event(_Fact):
                                              "launched its invasion') still dates its first day")
     told: list[str] = Field(default_factory=list, description="How news tells it with a verb, for an event that happens once: "
                                                                "'Charles III was crowned'")
+    edition: int | None = Field(None, ge=1, description="Its number in a numbered series: 12 for the 12th G20 summit, "
+                                                         "which 'the 12th G20 summit' then denotes")
+    place: str | None = Field(None, description="Where it was held, as news writes it after 'in': 'Osaka'")
     qid: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$",
                             description="The event's Wikidata item, where a stored source shows it beside the event's name "
                                         "(when `source` names another page)")
