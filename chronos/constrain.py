@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import interval_of, valid_date
 from chronos.extract import Mentions, Timex
+from chronos.extract.people import PersonMention
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
@@ -930,14 +931,10 @@ class Builder:
         when Monday falls after the death. The clause's time is its time expression (as
         `_at_reference`), else the present tense's publication day; a bare past tense ('Abe said
         that...') can quote old words and makes no claim."""
-        for p in self.m.people:
+        for p, verb, (vs, ve) in self._speakers():
             people = [self.kb.people[pid] for pid in p.people]
-            if not p.grounded or not people or any(q.died is None for q in people):
+            if not people or any(q.died is None for q in people):
                 continue
-            speech = _speech_verb(self.m.text, p.start, p.end)
-            if speech is None:
-                continue
-            verb, (vs, ve) = speech
             died = max(q.died for q in people)
             person = people[0]
             lo, hi = min(p.start, vs), max(p.end, ve)
@@ -957,6 +954,28 @@ class Builder:
             elif present:
                 self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
                            f"'{phrase}' (present tense) has {person.name} speaking", facts, **ctx)
+
+    def _speakers(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
+        """Who speaks, the verb and its span: a person named with a speech verb ('Abe said', '...,
+        said Abe'), or 'he'/'she' with one, when the one person named since the sentence before
+        (in the paragraph) is the only name there: '... Gorbachev. He said on Tuesday ...'."""
+        for p in self.m.people:
+            if p.grounded and (speech := _speech_verb(self.m.text, p.start, p.end)):
+                yield p, *speech
+        text, sentences = self.m.text, self.m.sentences
+        for m in _PRONOUN_SPEECH.finditer(text):
+            since = max(text.rfind("\n\n", 0, m.start()), sentences.sentences[max(0, sentences.index_of(m.start()) - 1)].start)
+            named = [p for p in self.m.people if since <= p.start and p.end <= m.start() and p.grounded]
+            if not named or len({p.people for p in named}) > 1:
+                continue
+            told = sentences.sentence_of(named[-1].start).start
+            if (not _SUBJECT_LEAD.fullmatch(text, told, named[-1].start) or _another_name(text, named[-1].end, m.start())
+                    or _MOURNING.search(text, told, m.start()) or _HARMED.search(text, told, m.start())):
+                # the person must lead their sentence ("after the assassination of President Kennedy, Glenn
+                # resigned. The next day, he announced"), and not be harmed ("Abe was shot while campaigning.
+                # 'We must protect democracy,' she said"): else the pronoun is someone else
+                continue
+            yield PersonMention(m.start(), m.end("pronoun"), m.group("pronoun"), named[-1].people), m.group("verb").lower(), m.span("verb")
 
     def late_claims(self) -> None:
         """Life.LateButAlive for 'the late Jimmy Carter' with no title (titled ones: title_claims)."""
@@ -1032,6 +1051,28 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
 _SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
+
+
+_PRONOUN_SPEECH = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+                             + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
+# what may come before a sentence's subject: a quote mark, "The", title words ("Former Soviet President")
+_SUBJECT_LEAD = re.compile(r"\s*[\"“]?(?:(?:The|the|[A-Z][\w.’'-]*)\s+){0,5}")
+_HARMED = re.compile(r"\b(?:shot|stabbed|wounded|injured|attacked|hospitali[sz]ed|arrested|detained)\b")
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+")
+
+
+def _another_name(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) holds a name the KB may not know ('his aide, Pavel Palazhchenko'): two
+    capitalized words or more, not counting a sentence's first word, nor after 'the' ('the Soviet
+    Union', 'the White House')."""
+    for m in _CAPITALIZED_RUN.finditer(text, start, end):
+        words = m.group().split()
+        if text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            continue
+        opens_sentence = m.start() == start or text[max(0, m.start() - 4):m.start()].rstrip()[-1:] in '.!?"“”\n'
+        if len(words) - opens_sentence >= 2:
+            return True
+    return False
 
 
 def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
