@@ -425,6 +425,8 @@ class Builder:
         det = _DETERMINER.search(before)
         if det is None or not _ANY_WORD_AFTER.match(self.m.text, t.end):
             return False
+        if _OF_THE.search(before):
+            return True  # "will meet victims of the 2011 earthquake", "lessons from the 2009 summit": a thing of then
         kind = det.group("det").lower()
         return (tense == "past" or kind in ("a", "an") and _WORD_AFTER.match(self.m.text, t.end) is not None
                 or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
@@ -594,6 +596,9 @@ class Builder:
             options = []
             facts = []
             how, i = self.reference(am.start, am.end)
+            if how == "timex" and self._sets_the_time(self.m.timexes[i], am.start):
+                self._age_then(am, i)
+                continue
             now = how == "timex" and _near_publication(self.m.timexes[i])
             today = now and _deictic(self.m.timexes[i])
             for pid in am.people:
@@ -613,6 +618,26 @@ class Builder:
                            f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
+
+    def _sets_the_time(self, t: Timex, before: int) -> bool:
+        """A past date with its year that heads a timeline entry or opens the sentence before
+        `before` ('Jan. 14, 1972 - Frederik IX dies and Margrethe, 31, becomes queen', 'In 2010,
+        Obama, 48, signed ...'): what follows in the sentence happened then."""
+        if t.year is None or t.start > before or _near_publication(t) or t.kind not in ("date", "month", "year"):
+            return False
+        return self._timeline_head(t) or _OPENER.fullmatch(self.m.text, self._sentence_span(t.start)[0], t.start) is not None
+
+    def _age_then(self, am, i: int) -> None:
+        """An age told in a clause a past date sets: the age on that date."""
+        people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
+        if not people:
+            return
+        t = self.m.timexes[i]
+        ages = tuple(sorted((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()) for p in people))
+        self.claim("Life.AgeMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ages), [(am.start, am.end), (t.start, t.end)],
+                   f"'{am.text}' says {people[0].name} was {am.age} on '{t.text}'",
+                   [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people],
+                   event_var=f"S{i}", person=people[0].name, age=am.age, born=[p.born for p in people], died=[p.died for p in people])
 
     def series_claims(self) -> None:
         kb = self.kb
@@ -1175,6 +1200,7 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
+_OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
 _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
@@ -1182,6 +1208,7 @@ _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compar
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 _SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_OF_THE = re.compile(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"

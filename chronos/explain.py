@@ -70,6 +70,10 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
     if rule == "Life.AgeMismatch":
         born = c.context.get("born") or []
         died = (c.context.get("died") or [None])[0]
+        if len(born) == 1 and evidence_day is not None:  # the clause's date: its first and last day
+            last = sol.values.get("E" + c.event_var[1:], evidence_day + 1) - 1 if c.event_var else evidence_day
+            ages = sorted({_age(born[0], evidence_day), _age(born[0], last)})
+            return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
         if len(born) == 1 and died is not None and sol.earliest is not None and died.toordinal() < sol.earliest:
             return f"{c.context.get('person')} (born {fmt_date(born[0])}) had died on {fmt_date(died)}, aged {_age(born[0], died.toordinal())}"
         if len(born) == 1 and sol.earliest is not None:
@@ -112,8 +116,8 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
     if day is not None:
         anchor = f"around {fmt_date(day)}"
     evidence = [_claim_evidence(doc, c, sol.values, show_day=day is not None) for c in others]
-    if victim.rule.id.startswith("Tenure.") and len(victim.spans) > 1 and victim.event_var in sol.values:
-        # 'Emperor Naruhito visited Kyoto on April 1, 2019': the title is read on its clause's date
+    if victim.rule.id.startswith(("Tenure.", "Life.AgeMismatch")) and len(victim.spans) > 1 and victim.event_var in sol.values:
+        # 'Emperor Naruhito visited Kyoto on April 1, 2019': the title (or age) is read on its clause's date
         s = sol.values[victim.event_var]
         e = sol.values.get("E" + victim.event_var[1:], s + 1)
         day, anchor, dated = s, fmt_range(s, e - 1) if e > s + 1 else fmt_date(s), "the clause"

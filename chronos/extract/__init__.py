@@ -71,15 +71,26 @@ _REFERENCE_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|from|than)\b[^
 # ... nor does one of another clause ("in 2005, and Mukerji said a round will be held in mid-October")
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
 _OPENS_CLAUSE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
+# "who died on Jan. 17 that year": the year of the date told before
+_YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
 
 def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
     """'In 2007, Macri took office on Dec. 10': a day or month without a year takes the year of
-    the date that sets the time earlier in its clause, or of its timeline entry's heading."""
+    the date that sets the time earlier in its clause, or of its timeline entry's heading; 'on
+    Jan. 17 that year', of the date told last (in the sentence or the one before)."""
     lowered = sentences.lowered
     out = list(timexes)
     setting: tuple[str, int, Timex] | None = None  # ("sentence" or "line", its start, the date setting the time)
+    told: Timex | None = None  # the last date with a year
     for i, t in enumerate(out):
+        if (t.year is None and told is not None and t.kind in ("date", "month") and _THAT_YEAR_AFTER.match(lowered, t.end)
+                and sentences.index_of(t.start) - sentences.index_of(told.start) <= 1 and not _YEAR_NUMBER.search(lowered, told.end, t.start)):
+            out[i] = dataclasses.replace(t, year=told.year)
+            continue
+        if t.year is not None and t.kind in ("date", "month", "year") and t.offset == 0:
+            told = t
         sent = sentences.sentence_of(t.start)
         line_start = lowered.rfind("\n", 0, t.start) + 1
         if t.year is not None and t.kind in ("date", "month", "year") and t.offset == 0:
