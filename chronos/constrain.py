@@ -441,9 +441,12 @@ class Builder:
         if (self.published is None or tense not in ("future", "past") or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
             return False
-        if tense == "past" and not _FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start):
-            return False
         lo, _ = self._sentence_span(t.start)
+        if tense == "past" and _UPDATED.search(self.m.text):
+            return False  # "Updated June 11, 2018": parts were written after publication
+        if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
+                                    or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)):
+            return False
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
         p = self.published
@@ -558,12 +561,13 @@ class Builder:
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
 
     def _news_speech(self, tm) -> bool:
-        """Whether a past speech verb follows the titled name in a sentence with no date at all."""
+        """Whether a past speech verb follows the titled name in a sentence with no date at all (a
+        duration dates nothing: 'had stood together for a century')."""
         speech = _speech_verb(self.m.text, tm.start, tm.end)
         if speech is None or speech[0] not in _SPEECH_PAST | _REMARK_PAST:
             return False
         lo, hi = self._sentence_span(tm.start)
-        return not any(lo <= t.start < hi for t in self.m.timexes)
+        return not any(lo <= t.start < hi and has_var(t) for t in self.m.timexes)
 
     def _reported_between(self, tm, t: Timex) -> bool:
         """A speech verb after the title and a clause of its own before the date."""
@@ -1214,6 +1218,12 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
                           r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
+# a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
+# Sunday, July 21, Albert signed the act of abdication"
+_ACT = r"(?:formally\s+|officially\s+)?(?:signed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
+_ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?:(?!\b(?:and|or|but|to|for|until|by|slated|scheduled|set)\b)[^.;:!?]){{0,60}}\s(?:on\s+)?$")
+_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE)\b")
+_ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
