@@ -823,8 +823,9 @@ class Builder:
                 continue
             if _FOR_THE.search(self.m.text, max(0, am.start - 12), am.start) and _MADE.search(self.m.text, self._sentence_span(am.start)[0], am.start):
                 continue  # "the medal was commissioned for the 50th anniversary of D-Day": made then, told of now
-            if _TO_MARK.search(self.m.text, max(0, am.start - 30), am.start) and self.m.tense_of(am.start, am.end) == "past":
-                continue  # "the delegation was travelling to commemorate the 70th anniversary": a story of that time
+            if (_TO_MARK.search(self.m.text, max(0, am.start - 30), am.start) and self.m.tense_of(am.start, am.end) == "past"
+                    and any(t.year is not None and any(abs(t.year - dt.date.fromordinal(a).year) <= 1 for a, _ in days) for t in self.m.timexes)):
+                continue  # "In 2010 ... the delegation was travelling to commemorate the 70th anniversary": a story of that time
             around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
                        f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, apart="a year")

@@ -121,6 +121,10 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
         # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012')
         i = next((j for j, t in enumerate(timexes) if cue_end <= t.start and t.end <= phrase_end and t.year is not None
                   and t.kind in ("date", "month", "year", "season") and not _PREPOSITION_BEFORE.search(text, cue_end, t.start)), None)
+        if nth is not None and em is None and i is None and (told := _told_before(text, sentences, timexes, cue_start, cue_end)):
+            i, end = told
+            out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, timex=i))
+            continue
         if nth is None or (em is None and i is None):
             continue
         if em is not None and (i is None or em.start <= timexes[i].start):
@@ -135,6 +139,44 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
         if b is not None and p.grounded and (nth := ordinal_value(b.group("ord"))) is not None:
             out.append(AnniversaryMention(p.start, b.end(), text[p.start:b.end()], nth, people=p.people))
     return sorted(out, key=lambda a: a.start)
+
+
+# "the anniversary of the landings": a thing told before, named by a common noun
+_ANAPHOR = re.compile(r"(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<head>[a-z][\w'’-]{2,})\b")
+_ANAPHOR_REACH = 2000  # characters back to the date a common noun names again (a few paragraphs)
+_VAGUE_HEADS = frozenset({"day", "days", "year", "years", "time", "date", "event", "events", "moment", "occasion", "one", "same"})
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match 'landings' with 'landed' and 'massacre' with 'massacred'."""
+    w = word.lower()
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[:-len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def _told_before(text: str, sentences: SentenceIndex, timexes: list[Timex], cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    """'... where Allied troops landed on June 6, 1944. ... the 70th anniversary of the landings':
+    an anniversary of a thing named by a common noun counts from the last full date, year written,
+    in a sentence before it that has a word of the same stem (the date's index and where the
+    phrase ends)."""
+    m = _ANAPHOR.match(text, cue_end)
+    if m is None or m.group("head").lower() in _VAGUE_HEADS:
+        return None
+    stem = _stem(m.group("head"))
+    own = sentences.sentence_of(cue_start).start
+    for j in range(len(timexes) - 1, -1, -1):
+        t = timexes[j]
+        if t.start >= own or t.kind != "date" or str(t.year) not in t.text:
+            continue  # the day of the anniversary itself ("on October 26, 2019, the 34th anniversary of ...") is not its base
+        if own - t.start > _ANAPHOR_REACH:
+            break
+        sent = sentences.sentence_of(t.start)
+        if any(_stem(w) == stem for w in re.findall(r"[A-Za-z][\w'’-]*", text[sent.start:sent.end])):
+            return j, m.end()
+    return None
 
 
 @functools.cache
