@@ -143,6 +143,7 @@ ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
 ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
+DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -611,10 +612,14 @@ class Builder:
                     continue
                 options.append((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()))
                 # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now; but
-                # "Yeltsin, 65, met investors on Tuesday" gives his age this week
+                # "Yeltsin, 65, met investors on Tuesday" gives his age this week; in the year after a
+                # death, an undated age is the age at death ("Abe, 67, remained the leader of ...")
+                if p.died and _birthday(p.born, am.age) <= p.died < _birthday(p.born, am.age + 1):
+                    options.append((p.died.toordinal(), None))
                 if not today:
                     gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
-                    options.append((gone.toordinal() + (NEAR_HISTORY_DAYS if now else 0), None))
+                    after = NEAR_HISTORY_DAYS if now else 0 if how == "timex" or not p.died else DEATH_NEWS_DAYS
+                    options.append((gone.toordinal() + after, None))
                 facts.append(FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source))
             if options:
                 name = self.kb.people[am.people[0]].name
