@@ -875,7 +875,7 @@ class Builder:
         for p in self.m.people:
             if p.grounded and (m := _SWORN_IN.match(self.m.text, p.end)):
                 yield p.people, p.start, m.end(), m.group("accession") is not None
-        for m in _PRONOUN_SWORN_IN.finditer(self.m.text):
+        for m in _PRONOUN_SWORN_IN.finditer(self.m.text) if "sworn" in self.m.sentences.lowered else ():
             if m.group("role"):
                 paragraph = self.m.text.rfind("\n\n", 0, m.start())
                 named = [p for p in self.m.people if paragraph < p.start and p.end <= m.start() and p.grounded][-3:]
@@ -998,7 +998,11 @@ class Builder:
             if p.grounded and (speech := _speech_verb(self.m.text, p.start, p.end)):
                 yield p, *speech
         text, sentences = self.m.text, self.m.sentences
-        for m in _PRONOUN_SPEECH.finditer(text):
+        # only the dead can be caught speaking: look for pronouns in the sentence after each one named
+        dead = [p for p in self.m.people if p.grounded and all(self.kb.people[pid].died for pid in p.people)]
+        windows = {(p.end, sentences.sentences[min(len(sentences.sentences) - 1, sentences.index_of(p.start) + 1)].end) for p in dead}
+        pronouns = {m.start(): m for lo, hi in windows for m in _PRONOUN_SPEECH.finditer(text, lo, hi)}
+        for m in (pronouns[k] for k in sorted(pronouns)):
             since = max(text.rfind("\n\n", 0, m.start()), sentences.sentences[max(0, sentences.index_of(m.start()) - 1)].start)
             named = [p for p in self.m.people if since <= p.start and p.end <= m.start() and p.grounded]
             if not named or len({p.people for p in named}) > 1:

@@ -21,7 +21,7 @@ from chronos.solve import Solution, date_of_text, solve
 
 DEFAULT_TIMEOUT_MS = 10000  # a backstop: Z3 work is bounded by solve.RESOURCE_LIMIT
 STALE_DAYS = 180  # a text this much older than its given date is reported as recycled
-STALE_TIMEOUT_MS = 1000  # the second look is worth less than the first: give it less time
+STALE_TIMEOUT_MS = 4000  # a backstop: the second look is bounded by solve.STALE_RESOURCE_LIMIT
 
 
 @dataclasses.dataclass(frozen=True)

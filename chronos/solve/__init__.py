@@ -45,18 +45,20 @@ class Solution:
 # Z3 work allowed per solver call, in its deterministic resource units: the same input gives
 # the same answer however loaded the machine is. The wall-clock budget is only a backstop.
 RESOURCE_LIMIT = 8_000_000
+STALE_RESOURCE_LIMIT = 1_000_000  # the second look, for a recycled story: as many stories found as with 8x this
 
 
 class _Budget:
-    def __init__(self, ms: int):
+    def __init__(self, ms: int, rlimit: int = RESOURCE_LIMIT):
         self.deadline = time.monotonic() + ms / 1000
+        self.rlimit = rlimit
 
     def ms_left(self) -> int:
         return max(1, int((self.deadline - time.monotonic()) * 1000))
 
     def limit(self, solver) -> None:
         solver.set("timeout", self.ms_left())
-        solver.set("rlimit", RESOURCE_LIMIT)
+        solver.set("rlimit", self.rlimit)
 
     def check(self) -> None:
         """Building the Z3 terms counts too: thousands of expressions must not outlast the limit."""
@@ -324,12 +326,12 @@ def _needed_for_anchor(problem: Problem) -> set[int]:
     return {int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()}
 
 
-def _start(problem: Problem, timeout_ms: int) -> tuple[_Budget, list[Claim]]:
+def _start(problem: Problem, timeout_ms: int, rlimit: int = RESOURCE_LIMIT) -> tuple[_Budget, list[Claim]]:
     """A fresh Z3 context per problem: in a shared one, which of several equally good models Z3
     returns depends on every term built before (the same article read "May" as 2025-05 or
     2026-05 depending on the documents checked earlier in the process). Created on first use."""
     z3.z3._main_ctx = None
-    return _Budget(timeout_ms), sorted(problem.claims, key=lambda c: c.id)
+    return _Budget(timeout_ms, rlimit), sorted(problem.claims, key=lambda c: c.id)
 
 
 def _anchor_encoder(problem: Problem, budget: _Budget) -> "_Encoder":
@@ -475,8 +477,9 @@ def _fast_values(enc: "_Encoder", conventions: dict[int, list] | None, problem: 
 def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | None:
     """When the text itself says it was written, if all its claims agree on that and put it wholly
     before day `before`; None otherwise or when the budget runs out. Pass 1 of `solve` alone: no
-    conflict explained, no value read."""
-    budget, claims = _start(problem, timeout_ms)
+    conflict explained, no value read. Its Z3 calls get STALE_RESOURCE_LIMIT, so the answer does
+    not depend on how loaded the machine is; `timeout_ms` is a backstop."""
+    budget, claims = _start(problem, timeout_ms, STALE_RESOURCE_LIMIT)
     try:
         # The usual answer (the text allows a day that late) is mostly found by trying a day per
         # year in plain Python; Z3 settles the rest before the conventions' optimisations are paid for.
