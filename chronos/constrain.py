@@ -142,6 +142,7 @@ SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of th
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
+ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
@@ -523,6 +524,10 @@ class Builder:
         # "Prime Minister David Cameron, who announced he will resign by October, ...": a relative
         # clause after the title tells of the person at another time, not when the sentence happens
         how, i = self.reference(tm.start, tm.end, other_clause=True)
+        if how != "timex" and (relative := _RELATIVE_AFTER.match(self.m.text, tm.end)):
+            # "Secretary of State Mike Pompeo, who travelled to Pyongyang twice, will lead the talks":
+            # the main clause's tense, after the relative clause
+            how = self.m.tense_of(relative.end() - 1, relative.end() - 1)
         if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
             # past the 'then-' title the sentence speaks of another time; "Prime Minister David
@@ -542,7 +547,7 @@ class Builder:
                 if _LEAVING_AFTER.match(self.m.text, tm.end) or _LEAVING_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
                     spans = spans + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-        elif how == "present" and self.m.sentences.has_verb(tm.start):
+        elif how == "future" and not self._future_in_past(tm.start, tm.end) or how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
                 ivs = ivs + ((history, None),)
@@ -552,7 +557,8 @@ class Builder:
             # of its own is the news being reported, said within the weeks before publication
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 ivs = ivs + ((history, None),)
-            self.claim(rule, Overlaps(var("P", -RECENT_SPEECH_DAYS), var("P", 1), ivs), span, says, facts, **ctx)
+            recent = ELECT_SPEECH_DAYS if rule == "Tenure.ElectOutsideTransition" else RECENT_SPEECH_DAYS
+            self.claim(rule, Overlaps(var("P", -recent), var("P", 1), ivs), span, says, facts, **ctx)
         elif how == "past" and rule == "Tenure.ElectOutsideTransition":
             # "was received by President-elect Emmanuel Macron": told of the transition, soon after it
             self.claim(rule, InAny(var("P"), tuple((a, b + ELECT_TOLD_DAYS) for a, b in ivs)), span, says, facts, **ctx)
@@ -568,7 +574,8 @@ class Builder:
         if speech is None or speech[0] not in _SPEECH_PAST | _REMARK_PAST:
             return False
         lo, hi = self._sentence_span(tm.start)
-        return not any(lo <= t.start < hi and has_var(t) for t in self.m.timexes)
+        between = (tm.end, speech[1][0])  # "Moon Jae-in, who met Kim on April 27, said": the apposition's own date
+        return not any(lo <= t.start < hi and has_var(t) and not between[0] <= t.start < between[1] for t in self.m.timexes)
 
     def _reported_between(self, tm, t: Timex) -> bool:
         """A speech verb after the title and a clause of its own before the date."""
@@ -1214,6 +1221,7 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
 _OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
 _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -286,6 +286,8 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
             if countries_here is None:
                 countries_here = _countries_in(kb, body)
             in_sentence = sum(_mentions_party(kb, p, people_by_sentence.get(si, set()), countries_here) for p in series.parties)
+            if counted and not in_sentence and countries_here:
+                continue  # "... meet their Chinese counterparts, the first talks between the two countries since": others
             score = (in_sentence, cue.end() - cue.start())
             mention = SeriesMention(sent.start + cue.start(), sent.start + cue.end(), body[cue.start():cue.end()], sid, (sent.start, sent.end))
             if counted:
