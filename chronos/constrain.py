@@ -390,6 +390,8 @@ class Builder:
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
             before = self.m.text[max(0, t.start - 40):t.start]
+            if _EVENT_OF_POINT.search(self.m.text, max(0, t.start - 100), t.start):
+                continue  # "the longest-serving monarch after the death of Queen Elizabeth II in September 2022, will": the death's date
             if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
                     or tense == "past" and (_BEFORE_POINT.search(before) or _DEADLINE.search(before))):
                 # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
@@ -429,6 +431,8 @@ class Builder:
             return False
         if _OF_THE.search(before):
             return True  # "will meet victims of the 2011 earthquake", "lessons from the 2009 summit": a thing of then
+        if det.group("det").lower() == "the" and _NAME_AFTER.match(self.m.text, t.end):
+            return True  # "set out next week by the 1922 Committee": a name
         kind = det.group("det").lower()
         return (tense == "past" or kind in ("a", "an") and _WORD_AFTER.match(self.m.text, t.end) is not None
                 or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
@@ -814,7 +818,14 @@ class Builder:
                 of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
-            i = self.sentence_timex(am.start, am.end, exclude=(am.start, am.end))
+            # "... of the North Atlantic Treaty on April 4, 1949": a date right after dates the base, not the anniversary
+            end = next((t.end for t in self.m.timexes if t.start >= am.end and t.year is not None and str(t.year) in t.text
+                        and _DATE_RIGHT_AFTER.fullmatch(self.m.text, am.end, t.start)), am.end)
+            i = self.sentence_timex(am.start, am.end, exclude=(am.start, end))
+            if i is None:  # "leaders gathered last year to mark the 75th anniversary": a period counted from publication
+                sent = self._sentence_span(am.start)
+                i = next((j for j, t in enumerate(self.m.timexes) if sent[0] <= t.start < sent[1] and not am.start <= t.start < end
+                          and t.kind == "rel" and not _deictic(t)), None)
             if i is not None and _deictic(self.m.timexes[i]):
                 # "marked the 25th anniversary ... on Monday": the anniversary is that week's; a
                 # birthday is celebrated within half a year of it (the Queen's official birthday)
@@ -825,8 +836,9 @@ class Builder:
                            f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
                            apart=apart)
                 continue
-            if i is not None and not _near_publication(self.m.timexes[i]):
-                # "In 2006, his son took him to Hawaii for the 65th anniversary": the clause's own year
+            if i is not None and (not _near_publication(self.m.timexes[i]) or self.m.timexes[i].kind == "rel"):
+                # "In 2006, his son took him to Hawaii for the 65th anniversary": the clause's own year;
+                # "By last year, when leaders gathered to mark the 75th anniversary": last year's
                 t = self.m.timexes[i]
                 around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
                 self.claim("Events.AnniversaryMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), around), [(am.start, am.end), (t.start, t.end)],
@@ -959,6 +971,8 @@ class Builder:
         before = self.m.text[max(0, em.start - 30):em.start]
         if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
+        if _PEOPLE_OF.search(before) and t.start >= em.end and not _DATE_RIGHT_AFTER.fullmatch(self.m.text, em.end, t.start):
+            return False  # "veterans of the Normandy landings gathered on Thursday": the veterans' day
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
@@ -1201,7 +1215,10 @@ _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
-_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
+_PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
@@ -1230,11 +1247,13 @@ _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compar
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 _SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _OF_THE = re.compile(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
+                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|"
                           r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
@@ -1252,6 +1271,8 @@ _TOPIC = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+_EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+[^,;.!?]{{1,60}}?\s+(?:in|on)\s+$",
+                             re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
