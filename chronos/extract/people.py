@@ -286,14 +286,16 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former
 _AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+)?"
                           r"(?P<role>pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)\b"
                           r"(?!\s+[A-Z])")
+_ROLE_AGE = re.compile(r"\b[Tt]he\s+(?P<role>(?i:pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)),\s+"
+                       r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 
 
 def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMention]:
-    """An age given to a role stands for the one person the text last named with that role's title
-    (none when two people with it were named)."""
+    """An age given to a role ('the 74-year-old king', 'The King, 74,') stands for the one person
+    the text last named with that role's title (none when two people with it were named)."""
     out = []
-    for m in _AGE_OF_ROLE.finditer(text):
+    for m in (*_AGE_OF_ROLE.finditer(text), *_ROLE_AGE.finditer(text)):
         role = " ".join(m.group("role").lower().split())
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
                  and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)}
