@@ -498,8 +498,14 @@ class Builder:
                 held = tuple((a, b + grace if b is not None else None) for a, b in ivs)
                 self._at_reference("Tenure.TitleOutOfOffice", tm, held, f"'{tm.text}' says {person.name} held the office", facts, ctx)
             elif tm.modifier == "then":
-                self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
-                           f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
+                how, i = self.reference(tm.start, tm.end, other_clause=True)
+                if how == "timex" and is_day_level(t := self.m.timexes[i]) and t.year is not None and str(t.year) in t.text:
+                    # "Then-President Park Geun-hye declared the Games open on Feb. 9, 2018": held on that day
+                    self.claim("Tenure.TitleOutOfOffice", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple((a, b + 1 if b is not None else None) for a, b in ivs)),
+                               span + [(t.start, t.end)], f"'{tm.text}' says {person.name} held the office then", facts, event_var=f"S{i}", **ctx)
+                else:
+                    self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
+                               f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
 
     def _elected_on(self, term) -> dt.date | None:
         """A term's election day: as recorded, or the last voting day of its country's election in
@@ -525,6 +531,8 @@ class Builder:
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         if _in_quotation(self.m.text, tm.start):
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
+        if _BECOME_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
+            return  # "will become King Felipe VI once parliament passes a law": what he is to be
         # "Prime Minister David Cameron, who announced he will resign by October, ...": a relative
         # clause after the title tells of the person at another time, not when the sentence happens
         how, i = self.reference(tm.start, tm.end, other_clause=True)
@@ -1238,6 +1246,8 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
+_BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed))\s+(?:the\s+(?:new\s+)?)?$",
+                            re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
 _OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
@@ -1270,7 +1280,7 @@ _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
-_POINT_DET = r"(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+_POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"
 _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+[^,;.!?]{{1,60}}?\s+(?:in|on)\s+$",
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
