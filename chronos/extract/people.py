@@ -288,6 +288,7 @@ _AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|
                           r"(?!\s+[A-Z])")
 _ROLE_AGE = re.compile(r"\b[Tt]he\s+(?P<role>(?i:pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)),\s+"
                        r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
+_COMMA_AGE = re.compile(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 
 
@@ -295,7 +296,9 @@ def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMen
     """An age given to a role ('the 74-year-old king', 'The King, 74,') stands for the one person
     the text last named with that role's title (none when two people with it were named)."""
     out = []
-    for m in (*_AGE_OF_ROLE.finditer(text), *_ROLE_AGE.finditer(text)):
+    found = [*(_AGE_OF_ROLE.finditer(text) if "-year-old" in text else ()),
+             *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 25), c.end())))]
+    for m in found:
         role = " ".join(m.group("role").lower().split())
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
                  and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)}
