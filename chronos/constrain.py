@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chronos.calendar import interval_of, valid_date
-from chronos.extract import Mentions, Timex
+from chronos.extract import STORY_DAY, Mentions, Timex
 from chronos.extract.people import PersonMention
 from chronos.extract.sentences import FUTURE_MARKERS
 from chronos.kb import KB
@@ -141,7 +141,7 @@ LEAVING_DAYS = 366  # a title told with its holder's leaving may be given this l
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
-RECENT_SPEECH_DAYS = 90  # undated reported speech ("X said") is this recent
+RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
@@ -276,8 +276,12 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
+            if t.kind == "rel" and STORY_DAY.fullmatch(t.text):
+                continue  # "the next day" with no date before it to count from: not a day we know
             if t.start < DATELINE_CHARS and t.kind == "date" and is_dateline(self.m.text, t.start, t.end):
                 continue  # "NEW DELHI, May 27, 2014 - Modi was sworn in on Monday": the dateline dates the story
+            if other_clause and t.start >= end and _SINCE_BEFORE.search(self.m.text, max(end, t.start - 60), t.start):
+                continue  # "becoming the first prime minister to win a second term since John Howard in 2004": a reference point
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start) and (
                     not _deictic(t) or self._inside_relative(end, t.start)):
                 # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"; past the
@@ -546,6 +550,7 @@ class Builder:
             # Cameron said he would step down by October": the date is of what was said
             how, i = self.m.tense_of(tm.start, tm.end), None
         span = [(tm.start, tm.end)]
+        leaving = _LEAVING_AFTER.match(self.m.text, tm.end) or _LEAVING_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start)
         if how == "timex":
             t = self.m.timexes[i]
             spans = ivs
@@ -556,10 +561,13 @@ class Builder:
                 near = _near_publication(t) and not _MOURNING.search(self.m.text, *self._sentence_span(tm.start))
                 if (history := self._history_from(tm, ivs, near=near)) is not None:
                     spans = spans + ((history, None),)
-                if _LEAVING_AFTER.match(self.m.text, tm.end) or _LEAVING_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
+                if leaving:
                     spans = spans + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
             self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-        elif how == "future" and not self._future_in_past(tm.start, tm.end) or how == "present" and self.m.sentences.has_verb(tm.start):
+            return
+        if leaving and rule == "Tenure.TitleOutOfOffice":  # "Health Secretary Sajid Javid quit on the same evening"
+            ivs = ivs + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
+        if how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
                 ivs = ivs + ((history, None),)
@@ -1223,6 +1231,7 @@ _SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -1263,7 +1272,7 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
-                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|"
+                          r"(?:election|vote|referendum|runoff|ballot)s?(?:\s+held)?|opened|began|closed|ended|"
                           r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
@@ -1319,8 +1328,8 @@ def _ordinal_phrase(text: str, sm) -> str:
 _DATELINE_CUE = re.compile(r"(?:published|updated|posted|last\s+update[d]?|date)\s*:?\s*(?:on\s+)?$", re.IGNORECASE)
 
 
-_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*)*(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,\s*")
-_WIRE_AFTER = re.compile(r"\s*(?:\([\w .'-]{1,30}\)\s*)?[-—–]")
+_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*)*(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:,\s*|\s*\(\s*)")
+_WIRE_AFTER = re.compile(r"\s*\)?\s*(?:\([\w .'-]{1,30}\)\s*)?[-—–]")  # "WASHINGTON (Jan. 23, 2025) -" too
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from chronos.calendar import valid_date
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_event_mentions,
                                     find_series_mentions, vote_day_year)
 from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
@@ -33,7 +35,7 @@ class Mentions:
 def extract(text: str, kb: KB | None) -> Mentions:
     sentences = SentenceIndex(text)
     timexes = find_timexes(text)
-    timexes = _years_from_context(timexes, sentences)
+    timexes = _story_days(_years_from_context(timexes, sentences), sentences)
     tenses = [tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
@@ -108,6 +110,31 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
     return out
 
 
+# days counted from the story's last date, not from publication: "the next day", "two days later"
+STORY_DAY = re.compile(r"(?:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|"
+                       r"(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:later|earlier))", re.IGNORECASE)
+_STORY_DAY_BACK = re.compile(r"previous|preceding|before|earlier", re.IGNORECASE)
+
+
+def _story_days(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+    """'Trump took office on Jan. 20, 2025. Rubio was sworn in the next day': a day counted from
+    the full date told last, in its sentence or the one before (as HeidelTime anchors news
+    narratives); without one it stays counted from publication."""
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if t.kind != "rel" or t.unit != "D" or not STORY_DAY.fullmatch(t.text):
+            continue
+        here = sentences.index_of(t.start)
+        base = next((b for b in reversed(out[:i]) if b.kind == "date" and b.year is not None and b.month and b.day
+                     and here - sentences.index_of(b.start) <= 1), None)
+        if base is None or not valid_date(base.year, base.month, base.day):
+            continue
+        step = abs(t.offset) or 1
+        day = dt.date(base.year, base.month, base.day) + dt.timedelta(days=-step if _STORY_DAY_BACK.search(t.text) else step)
+        out[i] = dataclasses.replace(t, kind="date", year=day.year, month=day.month, day=day.day, offset=0, unit=None, direction=None)
+    return out
+
+
 def _same_clause(lowered: str, sentence_start: int, setter: Timex, t: Timex) -> bool:
     """Whether `t` is in the clause `setter` sets: no clause break between them, and no comma
     either unless `setter` opens its clause ('In 2007, Macri took office on Dec. 10', '..., and in
@@ -151,4 +178,4 @@ def _years_from_event_names(timexes: list[Timex], events: list[EventMention], kb
     return out
 
 
-__all__ = ["Mentions", "extract", "prepare", "AnniversaryMention", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]
+__all__ = ["Mentions", "extract", "prepare", "STORY_DAY", "AnniversaryMention", "Timex", "TitleMention", "AgeMention", "SeriesMention", "EventMention", "PersonMention"]
