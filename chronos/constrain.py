@@ -455,7 +455,8 @@ class Builder:
         if tense == "past" and _UPDATED.search(self.m.text):
             return False  # "Updated June 11, 2018": parts were written after publication
         if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
-                                    or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)):
+                                    or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)
+                                    or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)):
             return False
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
@@ -1272,11 +1273,14 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
-                          r"(?:election|vote|referendum|runoff|ballot)s?(?:\s+held)?|opened|began|closed|ended|"
+                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|opened|began|closed|ended|"
                           r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
 _ACT = r"(?:formally\s+|officially\s+)?(?:signed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
+# "The runoff on April 24 handed Macron a second term": a vote on its day, then what it did
+_VOTE_ON = re.compile(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
+_DID_AFTER = re.compile(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")
 _ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?:(?!\b(?:and|or|but|to|for|until|by|slated|scheduled|set)\b)[^.;:!?]){{0,60}}\s(?:on\s+)?$")
 _UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE)\b")
 _ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
