@@ -1030,8 +1030,9 @@ class Builder:
 
     def _speakers(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
         """Who speaks, the verb and its span: a person named with a speech verb ('Abe said', '...,
-        said Abe'), or 'he'/'she' with one, when the one person named since the sentence before
-        (in the paragraph) is the only name there: '... Gorbachev. He said on Tuesday ...'."""
+        said Abe'), or 'he'/'she' with one, when the one KB person named since the sentence before
+        (in the paragraph) leads their sentence and no other name comes between: '... Gorbachev,
+        the last Soviet leader, has long argued for arms control. He said on Tuesday ...'."""
         for p in self.m.people:
             if p.grounded and (speech := _speech_verb(self.m.text, p.start, p.end)):
                 yield p, *speech
