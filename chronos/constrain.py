@@ -1275,7 +1275,8 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|opened|began|closed|ended|"
-                          r"gathered|convened|met)(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on"
+                          r"gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
+                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
 _ACT = r"(?:formally\s+|officially\s+)?(?:signed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
