@@ -394,6 +394,10 @@ class Builder:
             if any(a <= t.start and t.end <= b for a, b in named):
                 continue  # "the 2018 Russian presidential election": the event's own day is checked, not its year
             before = self.m.text[max(0, t.start - 40):t.start]
+            if _ANNIVERSARY_BASE.search(self.m.text, max(0, t.start - 100), t.start):
+                continue  # "will hold a ceremony on Saturday, the 80th anniversary of the bombing on August 9, 1945": the base
+            if tense == "future" and _in_quotation(self.m.text, t.start):
+                continue  # "by 1990, no Australian child will be living in poverty": a promise quoted from its time
             if _EVENT_OF_POINT.search(self.m.text, max(0, t.start - 100), t.start):
                 continue  # "the longest-serving monarch after the death of Queen Elizabeth II in September 2022, will": the death's date
             if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
@@ -1217,7 +1221,7 @@ _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
-                       r"tributes?|condolences|lying\s+in\s+state)\b", re.I)
+                       r"tributes?|condolences|lying\s+in\s+state|lie\s+in\s+state|committal|requiem|vigil)\b", re.I)
 # "a day after protests forced President Hosni Mubarak to resign", "Barr would leave his post before
 # Christmas", "the ouster of President Mohamed Morsi", "Suga, who replaced Prime Minister Shinzo Abe":
 # the title of someone just gone, told with the going (not anywhere in the sentence: "Prime Minister
@@ -1296,6 +1300,7 @@ _TOPIC = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"
+_ANNIVERSARY_BASE = re.compile(r"\banniversary\s+of\b[^.;!?]{0,80}$", re.IGNORECASE)
 _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+[^,;.!?]{{1,60}}?\s+(?:in|on)\s+$",
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
