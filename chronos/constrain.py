@@ -246,6 +246,7 @@ class Builder:
         self.soft: list[Soft] = []
         self.extra_vars: list[str] = []
         self.published: dt.date | None = None  # the given publication date, if any
+        self.updated = _UPDATED.search(mentions.text) is not None  # "Updated June 11, 2018": parts written later
 
     def claim(self, rule_id: str, formula: Formula, spans, says: str, facts=(), event_var=None, **context) -> None:
         rule = self.rules.get(rule_id)
@@ -276,8 +277,8 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
-            if t.kind == "rel" and STORY_DAY.fullmatch(t.text):
-                continue  # "the next day" with no date before it to count from: not a day we know
+            if t.kind == "rel" and (_ANAPHORIC.match(t.text) or STORY_DAY.fullmatch(t.text)):
+                continue  # "the next day", "the following week" with no date before to count from: not a time we know
             if t.start < DATELINE_CHARS and t.kind == "date" and is_dateline(self.m.text, t.start, t.end):
                 continue  # "NEW DELHI, May 27, 2014 - Modi was sworn in on Monday": the dateline dates the story
             if other_clause and t.start >= end and _SINCE_BEFORE.search(self.m.text, max(end, t.start - 60), t.start):
@@ -456,8 +457,8 @@ class Builder:
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
             return False
         lo, _ = self._sentence_span(t.start)
-        if tense == "past" and _UPDATED.search(self.m.text):
-            return False  # "Updated June 11, 2018": parts were written after publication
+        if tense == "past" and self.updated:
+            return False  # parts were written after publication
         if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
                                     or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)
                                     or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)):

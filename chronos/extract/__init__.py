@@ -91,11 +91,10 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
                 and sentences.index_of(t.start) - sentences.index_of(told.start) <= 1 and not _YEAR_NUMBER.search(lowered, told.end, t.start)):
             out[i] = dataclasses.replace(t, year=told.year)
             continue
-        if t.year is not None and t.kind in ("date", "month", "year") and t.offset == 0:
-            told = t
         sent = sentences.sentence_of(t.start)
         line_start = lowered.rfind("\n", 0, t.start) + 1
         if t.year is not None and t.kind in ("date", "month", "year") and t.offset == 0:
+            told = t
             clause = lowered[max(sent.start, t.start - 120):t.start]
             if t.kind == "year" and t.start == line_start and _LINE_HEAD_AFTER.match(lowered, t.end):
                 setting = ("line", line_start, t)
