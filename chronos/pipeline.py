@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from chronos.calendar import valid_date
+from chronos.calendar import interval_of, valid_date
 from chronos.constrain import DATELINE_CHARS, Problem, build, fmt_range, is_dateline
 from chronos.document import Document
 from chronos.explain import _join, conflict_finding
@@ -71,7 +71,7 @@ def check_document(doc: Document, options: Options = Options()) -> Report:
     stale = rules.get("Stale.EarlierText")
     if doc.published is not None and stale is not None and stale.enabled:
         recycled = _stale(doc, lambda: build(mentions, kb, rules, None), sol, stale, options) if sol.conflicts and not sol.timed_out else []
-        findings += recycled or _stale_dateline(doc, mentions, stale)
+        findings += recycled or _stale_future(doc, mentions, problem, sol, stale) or _stale_dateline(doc, mentions, stale)
     expressions = [
         Expression(text=t.text, start=t.start, end=t.end, type=t.type, value=timex_value(t, sol.values, i), mod=t.mod)
         for i, t in enumerate(mentions.timexes)
@@ -140,6 +140,39 @@ def _stale_dateline(doc: Document, mentions: Mentions, rule) -> list[Finding]:
             return [_stale_finding(doc, rule, (t.start, t.end), [f"its dateline '{t.text}'"], fmt_range(day, day), published - day,
                                    [f"'{t.text}' opens the article: its dateline.", f"The given publication date is {fmt_range(published, published)}."])]
     return []
+
+
+_NAMES_ITS_YEAR = ("date", "month", "year", "quarter", "season")
+
+
+def _stale_future(doc: Document, mentions: Mentions, problem: Problem, given: Solution, rule) -> list[Finding]:
+    """Dates told as still to come that were long past by the given date: the text was written
+    before them. Believed only when no date the text tells in the past tense comes after them (a
+    history told in the future of its own time, 'he would win in 1998', names later days as done)."""
+    published = doc.published.toordinal()
+    past_starts = [interval_of(t)[0] for t, tense in zip(problem.timexes, problem.tenses)
+                   if tense == "past" and t.year is not None and t.kind in _NAMES_ITS_YEAR]
+    told = []  # (the last day of the date, its claim)
+    for c in given.conflicts:
+        claim = c.victim
+        i = claim.context.get("timex")
+        if claim.rule.id != "Tense.FutureAboutPast" or i is None or problem.timexes[i].year is None:
+            continue
+        start, end = interval_of(problem.timexes[i])
+        if all(day < end for day in past_starts):
+            told.append((end - 1, claim))
+    if len({mentions.sentences.sentence_of(c.spans[0][0]).start for _, c in told}) < 2:
+        return []  # one reading of tense is too weak to call a story recycled
+    latest = max(day for day, _ in told)  # of several, the one that dates the text least
+    if published - latest < STALE_DAYS:
+        return []
+    claims = sorted((c for _, c in told), key=lambda c: c.spans[0][0])
+    quotes = [f"'{doc.text[s:e]}'" for c in claims for s, e in c.spans[:1]]
+    anchor = f"{fmt_range(latest, latest)} or earlier"
+    return [_stale_finding(doc, rule, claims[0].spans[0], [q + " in the future tense" for q in quotes[:3]], anchor, published - latest,
+                           [f"{c.says}: not yet come when it was written." for c in claims]
+                           + [f"The text is therefore from {anchor}; the given publication date is {fmt_range(published, published)}."],
+                           [c.spans[0] for c in claims])]
 
 
 def _own_anchor(own: Solution) -> str:
