@@ -435,6 +435,8 @@ class Builder:
         in the past tense, anything named by a year ("championed the 2030 development goals")."""
         if (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers():
             return True
+        if _POSSESSIVE_AFTER.match(self.m.text, t.end):
+            return True  # "dating to 2013's iPhone 5s", "2013's 'The Conjuring' will": the thing of that year
         det = _DETERMINER.search(before)
         if det is None or not _ANY_WORD_AFTER.match(self.m.text, t.end):
             return False
@@ -1247,7 +1249,7 @@ _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 # a time before or after which something happens: not when the clause's own verb happens
-_AFTER_WORDS = r"after|following|since"
+_AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
 _BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
@@ -1274,6 +1276,7 @@ _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compar
 _SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+\S")
 _OF_THE = re.compile(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -158,7 +159,7 @@ def _stale_future(doc: Document, mentions: Mentions, problem: Problem, given: So
         i = claim.context.get("timex")
         if claim.rule.id != "Tense.FutureAboutPast" or i is None or problem.timexes[i].year is None:
             continue
-        start, end = interval_of(problem.timexes[i])
+        end = interval_of(problem.timexes[i])[1]
         if all(day < end for day in past_starts):
             told.append((end - 1, claim))
     if len({mentions.sentences.sentence_of(c.spans[0][0]).start for _, c in told}) < 2:
@@ -167,10 +168,11 @@ def _stale_future(doc: Document, mentions: Mentions, problem: Problem, given: So
     if published - latest < STALE_DAYS:
         return []
     claims = sorted((c for _, c in told), key=lambda c: c.spans[0][0])
-    quotes = [f"'{doc.text[s:e]}'" for c in claims for s, e in c.spans[:1]]
+    times = Counter(doc.text[slice(*c.spans[0])] for c in claims)
+    evidence = [f"'{quote}' {({1: '', 2: 'twice '}).get(n, f'{n} times ')}in the future tense" for quote, n in times.items()]
     anchor = f"{fmt_range(latest, latest)} or earlier"
-    return [_stale_finding(doc, rule, claims[0].spans[0], [q + " in the future tense" for q in quotes[:3]], anchor, published - latest,
-                           [f"{c.says}: not yet come when it was written." for c in claims]
+    return [_stale_finding(doc, rule, claims[0].spans[0], evidence[:3], anchor, published - latest,
+                           list(dict.fromkeys(f"{c.says}: still to come when it was written." for c in claims))
                            + [f"The text is therefore from {anchor}; the given publication date is {fmt_range(published, published)}."],
                            [c.spans[0] for c in claims])]
 
