@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chronos.extract._prefilter import DIGIT, TOKEN, FirstWords, compile_at_word_start
+from chronos.extract._trie import trie_alternation
 from chronos.extract.sentences import lowered_text
 from chronos.lexicon import alternation, lexicon
 
@@ -548,8 +549,7 @@ def _starts_by_rule(lowered: str) -> list[list[int]]:
     grammar = _grammar()
     where: dict[str, list[int]] = {}
     for m in _tokens().finditer(lowered):
-        if _rules_starting(m.group()):
-            where.setdefault(m.group(), []).append(m.start())
+        where.setdefault(m.group(), []).append(m.start())
     starts: list[list[int]] = [[] for _ in grammar]
     for token, positions in where.items():
         for i in _rules_starting(token):
@@ -571,9 +571,15 @@ def _holds(text: str, s: str, held: dict[str, bool]) -> bool:
 
 @functools.cache
 def _tokens() -> re.Pattern[str]:
-    """Words, and the punctuation marks a rule's match may start with ("'90s")."""
-    marks = {w for rule in _grammar() for w in rule.first_words.exact if not re.fullmatch(TOKEN, w)}
-    return re.compile(TOKEN + (f"|[{re.escape(''.join(sorted(marks)))}]" if marks else ""))
+    """The tokens some rule's match may start with: one of the rules' first words, a word
+    beginning with one of their prefixes, or a punctuation mark ("'90s"). One trie-shaped regex
+    finds them, so the words no rule starts with (most of an article) cost no Python."""
+    exact, prefixes, _ = _first_word_index()
+    words = [w for w in exact if re.fullmatch(TOKEN, w)]
+    marks = sorted(w for w in exact if not re.fullmatch(TOKEN, w))
+    starts = [f"(?={trie_alternation(words)}(?![\\w-]))"] + ([f"(?={trie_alternation(prefixes)})"] if prefixes else [])
+    token = rf"(?<![\w-])(?:{'|'.join(starts)}){TOKEN}"
+    return re.compile(token + (f"|[{re.escape(''.join(marks))}]" if marks else ""))
 
 
 @functools.lru_cache(maxsize=1 << 16)
