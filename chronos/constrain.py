@@ -212,6 +212,13 @@ def _deictic(t: Timex) -> bool:
     return t.kind == "weekday" or t.kind == "rel" and t.unit in ("D", "W", "WE")
 
 
+def _told_as(told: str) -> str:
+    """'when Britain left the EU'; a predicate without its subject is quoted ("'took Britain out of the EU'")."""
+    if told[:1].islower() and not told.startswith("the "):
+        return f"'{told}'"
+    return "when " + told.replace(", who ", " ")
+
+
 def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
@@ -314,9 +321,20 @@ class Builder:
         """When a mention's clause happens: a time expression of its sentence (not of a relative
         clause after it, with `other_clause`), else its tense."""
         i = self.sentence_timex(start, end, other_clause=other_clause)
+        if i is None:
+            i = self._entry_date(start)
         if i is not None:
             return "timex", i
         return self.m.tense_of(start, end), None
+
+    def _entry_date(self, start: int) -> int | None:
+        """The date heading the timeline entry `start` is in ('June 23, 2016: Britons vote to leave.
+        The next morning, Prime Minister David Cameron announces ...'), if it names its year."""
+        line_start = self.m.text.rfind("\n", 0, start) + 1
+        head = _TIMELINE_HEAD.match(self.m.text, line_start)
+        if head is None:
+            return None
+        return next((i for i, t in enumerate(self.m.timexes) if t.start == head.start("date") and t.year is not None), None)
 
     # -- conventions for reading each time expression ---------------------------------------
     def expression_conventions(self) -> None:
@@ -324,7 +342,8 @@ class Builder:
             S, E = f"S{i}", f"E{i}"
             if t.kind == "weekday" and t.offset == 0:
                 cue = _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start)
-                if tense == "future" or cue and (tense != "past" or _POSTPONED.search(self.m.text, max(0, t.start - 60), t.start)):
+                if (tense == "future" or cue and (tense != "past" or _POSTPONED.search(self.m.text, max(0, t.start - 60), t.start))
+                        or _PREPARED_FOR.search(self.m.text, max(0, t.start - 100), t.start)):
                     self.soft.append(Soft(And((Cmp(var("P"), "<=", var(S)), Cmp(var(S), "<=", var("P", 6)))), 2, f"'{t.text}' in the future tense: the coming week"))
                 else:
                     self.soft.append(Soft(And((Cmp(var("P", -6), "<=", var(S)), Cmp(var(S), "<=", var("P")))), 2, f"'{t.text}' in the past tense: the week before publication"))
@@ -402,10 +421,11 @@ class Builder:
             if _EVENT_OF_POINT.search(self.m.text, max(0, t.start - 100), t.start):
                 continue  # "the longest-serving monarch after the death of Queen Elizabeth II in September 2022, will": the death's date
             if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
-                    or tense == "past" and (_BEFORE_POINT.search(before) or _DEADLINE.search(before))):
+                    or tense == "past" and (_BEFORE_POINT.search(before) or _DEADLINE.search(before) or _STARTING.search(before))):
                 # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
-                # point, not when the verb happens; "pledged to cut emissions by 2030": a deadline
+                # point, not when the verb happens; "pledged to cut emissions by 2030": a deadline; "appointed to
+                # a second term beginning on Jan. 1, 2022": when what was done takes effect
                 continue
             if t.kind == "year" and self._year_names_a_thing(t, tense, before):
                 continue
@@ -445,7 +465,7 @@ class Builder:
         if det.group("det").lower() == "the" and _NAME_AFTER.match(self.m.text, t.end):
             return True  # "set out next week by the 1922 Committee": a name
         kind = det.group("det").lower()
-        return (tense == "past" or kind in ("a", "an") and _WORD_AFTER.match(self.m.text, t.end) is not None
+        return (tense == "past" or kind in ("a", "an", "its", "their", "his", "her", "our") and _WORD_AFTER.match(self.m.text, t.end) is not None
                 or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
 
     def _near_miss(self, t: Timex, tense: str) -> bool:
@@ -463,7 +483,8 @@ class Builder:
             return False  # parts were written after publication
         if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
                                     or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)
-                                    or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)):
+                                    or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)
+                                    or _WON_IN_THE.search(self.m.text, max(0, t.start - 90), t.start) and _VOTE_AFTER.match(self.m.text, t.end)):
             return False
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
@@ -774,7 +795,7 @@ class Builder:
             t = self.m.timexes[i]
             days = _event_days(evs, named=not em.told)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
-                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {'when ' + em.text.replace(', who ', ' ') if em.told else _the(em.text) + em.text}",
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
 
     def _edition_claims(self, em) -> None:
@@ -886,7 +907,7 @@ class Builder:
         inaugurations = self.kb.events_by_kind.get("inauguration", [])
         for people, start, end, accession in self._swearings_in():
             terms = [t for pid in people for t in self.kb.terms_of(pid)]
-            i = self.sentence_timex(start, end, day_level=True) if terms else None
+            i = (self._day_right_after(end) or self.sentence_timex(start, end, day_level=True)) if terms else None
             if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=_SUBORDINATE):
                 continue  # "will be sworn in within days after winning the election on Saturday"
             person = self.kb.people[people[0]]
@@ -909,6 +930,18 @@ class Builder:
                        [(t.start, t.end), (start, end)], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
 
+    def _day_right_after(self, end: int) -> int | None:
+        """The day a verb governs when it follows at once: 'Born on April 21, 1926, Elizabeth became
+        queen on Feb. 6, 1952' (not the nearer date before the name)."""
+        return next((i for i, t in enumerate(self.m.timexes) if t.start >= end and is_day_level(t)
+                     and _ON_RIGHT_AFTER.fullmatch(self.m.text, end, t.start)), None)
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether a name at `start` is its sentence's subject: only titles or 'the' before it, no
+        word that opens a clause ('After Joe Biden spoke, ...')."""
+        words = self.m.text[self.m.sentences.sentence_of(start).start:start].split()
+        return all(w[:1].isupper() and w.strip("\"“").lower() not in sentence_openers() or w.lower() == "the" for w in words)
+
     def _swearings_in(self) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
         """Who is sworn in (or ascends a throne), the words that say so, and whether it is a throne:
         a name before the verb; or "he"/"she" sworn in as a title that one of the three people
@@ -925,12 +958,17 @@ class Builder:
                 role = " ".join(m.group("role").lower().split())
                 holders = {p.people for p in named if any(role in (w.lower() for w in self.kb.offices[t.office].titles)
                                                          for pid in p.people for t in self.kb.terms_of(pid))}
-            else:  # no title to match: only if one person, a holder of some office, is named since the last sentence
+            else:  # no title to match: the one person, a holder of some office, named since the last sentence,
+                # or of several, the one who leads it ("Zelensky, 41, ... won the runoff against the incumbent,
+                # Petro Poroshenko. He announced ... after he was sworn in on May 25")
                 sentences = self.m.sentences
                 since = sentences.sentences[max(0, sentences.index_of(m.start()) - 1)].start
-                holders = {p.people for p in self.m.people if since <= p.start and p.end <= m.start() and p.grounded}
+                named = [p for p in self.m.people if since <= p.start and p.end <= m.start() and p.grounded]
+                holders = {p.people for p in named}
                 if any(not any(self.kb.terms_of(pid) for pid in people) for people in holders):
                     continue
+                if len(holders) > 1 and self._opens_sentence(named[0].start):
+                    holders = {named[0].people}
             if len(holders) == 1:
                 yield holders.pop(), m.start(), m.end(), False
 
@@ -1193,6 +1231,10 @@ _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|
                          re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
 # a future cue that holds even after a past-tense verb ("postponed until Tuesday")
+# "Crowds camped on the Mall on Friday, making final preparations for the coronation at Westminster
+# Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
+_PREPARED_FOR = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
+                           r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
 _POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
 # "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
 _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
@@ -1231,7 +1273,7 @@ _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|m
 # Abe visited the shrine on Saturday, saying he had reported his resignation" is an error)
 _LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(?:e|es|ing)\s+(?:his|her|the)\s+(?:post|job|office|position)|"
                   r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
-_LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,40}}?\b(?:{_LEAVING_WORDS})\b", re.I)
+_LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
 _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
                              r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
 # a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
@@ -1285,6 +1327,9 @@ _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|swo
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|opened|began|closed|ended|"
                           r"gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
+# "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
+_WON_IN_THE = re.compile(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
+_VOTE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
 _ACT = r"(?:formally\s+|officially\s+)?(?:signed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
@@ -1309,6 +1354,8 @@ _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|hi
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_ON_RIGHT_AFTER = re.compile(r"\s+(?:on\s+)?")
+_STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 

@@ -106,11 +106,33 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
               and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
               and (setting[0] == "line" or _same_clause(lowered, sent.start, setting[2], t))):
             out[i] = dataclasses.replace(t, year=setting[2].year)
+    return _years_from_later_dates(out, sentences)
+
+
+_LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
+
+
+def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+    """'After the House rejected the bill on Sept. 29, Bush signed it into law on Oct. 3, 2008': a
+    yearless day shortly before a full date later in its sentence takes the year that puts it so."""
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if t.year is not None or t.kind != "date" or t.offset or t.direction or not any(c.isdigit() for c in t.text):
+            continue
+        sent = sentences.sentence_of(t.start)
+        later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
+        if later is None or not valid_date(later.year, later.month, later.day):
+            continue
+        until = dt.date(later.year, later.month, later.day)
+        for year in (later.year, later.year - 1):
+            if valid_date(year, t.month, t.day) and 0 <= (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:
+                out[i] = dataclasses.replace(t, year=year)
+                break
     return out
 
 
 # days counted from the story's last date, not from publication: "the next day", "two days later"
-STORY_DAY = re.compile(r"(?:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|"
+STORY_DAY = re.compile(r"(?:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|"
                        r"(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:later|earlier))", re.IGNORECASE)
 _STORY_DAY_BACK = re.compile(r"previous|preceding|before|earlier", re.IGNORECASE)
 

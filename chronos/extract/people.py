@@ -290,6 +290,7 @@ _ROLE_AGE = re.compile(r"\b[Tt]he\s+(?P<role>(?i:pontiff|pope|monarch|king|queen
                        r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
 _COMMA_AGE = re.compile(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
+_GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
 
 
 def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMention]:
@@ -301,7 +302,8 @@ def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMen
     for m in found:
         role = " ".join(m.group("role").lower().split())
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
-                 and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)}
+                 and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)
+                 and (role not in _GENDERED_ROLES or tm.title.lower() == role)}  # "the King" is not "Queen Elizabeth II"
         if len(named) == 1:
             out.append(AgeMention(m.start(), m.end(), m.group(), named.pop(), int(m.group("age"))))
     return out
