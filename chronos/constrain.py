@@ -781,6 +781,8 @@ class Builder:
             if em.edition is not None:
                 self._edition_claims(em)
                 continue
+            if _COMMEMORATED_AFTER.match(self.m.text, em.end):
+                continue  # "leaving D-Day commemorations in Normandy early on June 6": a day of remembering it
             # a name that carries its own day ("the Jan. 6 attack", "the Oct. 7 massacre") says which year
             # that day is, and other dates of the sentence are about something else; a year in a name
             # ("the 2024 election") leaves the day to the sentence
@@ -1227,7 +1229,7 @@ _REL_WORDS = {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next
 # Words before a day or month that put it ahead of the writing: deadlines, payments, schedules.
 _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
                          r"starting|beginning|slated(?:\s+for)?|set\s+for|planned\s+for|extended\s+to|postponed\s+(?:to|until)|"
-                         r"will|expected(?:\s+(?:in|on|by))?)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+                         r"will|expected(?:\s+(?:in|on|by))?|opens|begins|starts|kicks\s+off|convenes|resumes)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
                          re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
 # a future cue that holds even after a past-tense verb ("postponed until Tuesday")
@@ -1235,6 +1237,7 @@ _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGN
 # Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
 _PREPARED_FOR = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
                            r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
+_COMMEMORATED_AFTER = re.compile(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
 # "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
 _PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
@@ -1262,7 +1265,7 @@ _SWORN_IN = re.compile(r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
-                               r"(?:(?:new|first|country['’]s|nation['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
+                               r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"

@@ -109,15 +109,20 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
     return _years_from_later_dates(out, sentences)
 
 
+_ON_BEFORE = re.compile(r"\bon\s+$")
 _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
 
 
 def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
     """'After the House rejected the bill on Sept. 29, Bush signed it into law on Oct. 3, 2008': a
-    yearless day shortly before a full date later in its sentence takes the year that puts it so."""
+    yearless day after 'on', shortly before a full date later in its sentence, takes the year that
+    puts it so. Not the same day of another year: 'BERLIN, Nov. 9 - ... the Wall, breached on Nov.
+    9, 1989' is an anniversary."""
     out = list(timexes)
+    lowered = sentences.lowered
     for i, t in enumerate(out):
-        if t.year is not None or t.kind != "date" or t.offset or t.direction or not any(c.isdigit() for c in t.text):
+        if (t.year is not None or t.kind != "date" or t.offset or t.direction or not any(c.isdigit() for c in t.text)
+                or not _ON_BEFORE.search(lowered, max(0, t.start - 4), t.start)):
             continue
         sent = sentences.sentence_of(t.start)
         later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
@@ -125,7 +130,7 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
             continue
         until = dt.date(later.year, later.month, later.day)
         for year in (later.year, later.year - 1):
-            if valid_date(year, t.month, t.day) and 0 <= (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:
+            if valid_date(year, t.month, t.day) and 0 < (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:
                 out[i] = dataclasses.replace(t, year=year)
                 break
     return out

@@ -83,7 +83,7 @@ _PAST = re.compile(
     r"(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
     r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
-    r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|"
+    r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|died|fled|wept|slid|spun|"
     # "an election scheduled for July 9": a schedule, not the past tense (that is "was scheduled")
     r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
     r"(?!(?:scheduled|slated|planned)\s+(?:for|on)\b)[a-z]{3,}ed)\b"
