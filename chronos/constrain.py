@@ -657,9 +657,11 @@ class Builder:
             options = []
             facts = []
             how, i = self.reference(am.start, am.end)
-            if how == "timex" and self._sets_the_time(self.m.timexes[i], am.start):
+            if how == "timex" and (self._sets_the_time(self.m.timexes[i], am.start) or am.then and self.m.timexes[i].year is not None):
                 self._age_then(am, i)
                 continue
+            if am.then:
+                continue  # "Abe, then 58, had flown in": the age at a time the sentence does not give
             now = how == "timex" and _near_publication(self.m.timexes[i])
             today = now and _deictic(self.m.timexes[i])
             for pid in am.people:

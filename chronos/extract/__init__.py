@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from chronos.calendar import valid_date
-from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_event_mentions,
+from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
 from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
 from chronos.extract.sentences import SentenceIndex, tense_at
@@ -40,7 +40,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)
-    events = find_event_mentions(text, sentences, kb)
+    events = _without_overlaps(find_event_mentions(text, sentences, kb) + find_dated_happenings(text, sentences, timexes, kb))
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
     people = _grounded_by_titles(people, titles)
@@ -52,6 +52,15 @@ def extract(text: str, kb: KB | None) -> Mentions:
         events=events,
         anniversaries=find_anniversaries(text, sentences, timexes, events, people),
     )
+
+
+def _without_overlaps(events: list[EventMention]) -> list[EventMention]:
+    """In text order; of two overlapping, the one starting first (a KB name before a dated kind)."""
+    out: list[EventMention] = []
+    for em in sorted(events, key=lambda e: (e.start, -e.end)):
+        if not out or em.start >= out[-1].end:
+            out.append(em)
+    return out
 
 
 def prepare() -> None:

@@ -309,6 +309,69 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     return out
 
 
+def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Timex], kb: KB) -> list[EventMention]:
+    """'the March 11, 2012 earthquake and tsunami', 'the attacks of Nov. 13, 2016': a disaster or
+    an attack named only by its kind and a full date. When a KB event of that kind fell on the
+    same day and month of another year, and the paragraph shares a word of one of its names
+    ('northeastern Japan' for the '2011 Japan earthquake'), the text means that event: its year
+    is then checked. (Two such disasters on one calendar day in one country are not in the KB.)"""
+    nouns = _happening_nouns()
+    lowered = sentences.lowered
+    out = []
+    for t in timexes:
+        if t.kind != "date" or t.year is None or t.month is None or t.day is None or t.offset:
+            continue
+        after, before = nouns[0].match(lowered, t.end), nouns[1].search(lowered, max(0, t.start - 100), t.start)
+        hit = after or before
+        if hit is None:
+            continue
+        noun = hit.group("noun")
+        paragraph = lowered[lowered.rfind("\n\n", 0, t.start) + 1:(lowered.find("\n\n", t.end) + 1 or len(lowered))]
+        events = [e for e in _happenings_on(kb).get((t.month, t.day), ())
+                  if any(noun in _WORD.findall(n.lower()) for n in e.names) and e.date.year != t.year
+                  and any(w in paragraph for n in e.names for w in _name_words(n, nouns[2]))]
+        if not events:
+            continue
+        start, end = (t.start, after.end()) if after else before.span("noun")
+        sent = sentences.sentence_of(start)
+        out.append(EventMention(start, end, text[start:end], tuple(e.id for e in events), (sent.start, sent.end)))
+    return out
+
+
+@functools.cache
+def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The nouns after a date ('the March 11, 2011 earthquake'), before one ('the attacks of Nov. 13,
+    2015', 'the earthquake struck northeastern Japan on March 11, 2011'), and the set of them."""
+    words = lexicon()["happening_nouns"]
+    alt = trie_alternation(words)
+    return (re.compile(rf",?\s+(?:and\s+)?(?P<noun>{alt})\b"),
+            re.compile(rf"\b(?P<noun>{alt})(?:\s+and\s+[a-z]+)?(?:\s+(?:of|on)|\s+(?:struck|hit|rocked|shook|killed|devastated|"
+                       rf"ravaged|occurred|happened|took\s+place)\b[^.;:!?]{{0,50}}?\s+on)\s+$"), frozenset(words))
+
+
+_HAPPENINGS: dict[int, tuple[KB, dict]] = {}
+_WORD = re.compile(r"[\w’'-]+")
+_NAME_STOPWORDS = frozenset({"the", "of", "and", "in", "on", "at", "a", "an", "great", "first", "second"})
+
+
+def _happenings_on(kb: KB) -> dict[tuple[int, int], list]:
+    """The KB's disasters and attacks by (month, day), built once per KB."""
+    hit = _HAPPENINGS.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        unforeseen = set(lexicon()["unforeseen_event_kinds"])
+        days: dict[tuple[int, int], list] = {}
+        for e in kb.events.values():
+            if e.kind in unforeseen:
+                days.setdefault((e.date.month, e.date.day), []).append(e)
+        hit = _HAPPENINGS[id(kb)] = (kb, days)
+    return hit[1]
+
+
+def _name_words(name: str, nouns: frozenset[str]) -> list[str]:
+    """The words of an event's name that tell it from others of its kind: 'japan' in '2011 Japan earthquake'."""
+    return [w for w in _WORD.findall(name.lower()) if len(w) > 3 and not w.isdigit() and w not in nouns and w not in _NAME_STOPWORDS]
+
+
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
 _BOUNDARY = re.compile(r"\b")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")

@@ -58,6 +58,7 @@ class AgeMention:
     text: str
     people: tuple[str, ...]
     age: int
+    then: bool = False  # "Obama, then 47, had been sworn in on Jan. 20, 2009": the age at the clause's time
 
 
 _WORD = re.compile(r"\S+")
@@ -273,7 +274,7 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,"
-_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|then\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
+_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
                         r"|^,\s+who\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
@@ -318,7 +319,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
         if m:
             group = "age" if m.group("age") else "turned"
             end = p.end + m.end(group)
-            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group(group))))
+            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group(group)), then=m.group("then") is not None))
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)
