@@ -434,7 +434,7 @@ def _ordinal_before_rx() -> re.Pattern[str]:
 
 # words after a name that make an ordinal count something else: "the first G20 summit since the
 # pandemic", "... hosted by India", "... on African soil", "... in Africa" (not a host city)
-_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on|hosted|held|to|of|for|this|under|outside|without|with|"
+_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
                             r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
