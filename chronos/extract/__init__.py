@@ -124,8 +124,8 @@ _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sent
 
 def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
     """'After the House rejected the bill on Sept. 29, Bush signed it into law on Oct. 3, 2008': a
-    yearless day after 'on', shortly before a full date later in its sentence, takes the year that
-    puts it so. Not the same day of another year: 'BERLIN, Nov. 9 - ... the Wall, breached on Nov.
+    yearless day after 'on', shortly before a full date after 'on' later in its sentence, takes the
+    year that puts it so. Not the same day of another year: 'BERLIN, Nov. 9 - ... the Wall, breached on Nov.
     9, 1989' is an anniversary."""
     out = list(timexes)
     lowered = sentences.lowered
@@ -135,8 +135,8 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
             continue
         sent = sentences.sentence_of(t.start)
         later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
-        if later is None or not valid_date(later.year, later.month, later.day):
-            continue
+        if later is None or not valid_date(later.year, later.month, later.day) or not _ON_BEFORE.search(lowered, max(0, later.start - 4), later.start):
+            continue  # both days of clauses: not "redeem on Nov. 16 its debentures due March 1, 2011"
         until = dt.date(later.year, later.month, later.day)
         for year in (later.year, later.year - 1):
             if valid_date(year, t.month, t.day) and 0 < (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:
