@@ -1329,7 +1329,7 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
-                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|opened|began|closed|ended|"
+                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                           r"gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome

@@ -119,6 +119,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$")
+_SUBORDINATOR = re.compile(r"\b(?:that|which|who|whom|whose|when|where|while|before|after|since|until|because|if)\b|;")
 _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
 
 
@@ -135,8 +136,12 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
             continue
         sent = sentences.sentence_of(t.start)
         later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
-        if later is None or not valid_date(later.year, later.month, later.day) or not _ON_BEFORE.search(lowered, max(0, later.start - 4), later.start):
-            continue  # both days of clauses: not "redeem on Nov. 16 its debentures due March 1, 2011"
+        if (later is None or not valid_date(later.year, later.month, later.day) or not _ON_BEFORE.search(lowered, max(0, later.start - 4), later.start)
+                or _SUBORDINATOR.search(lowered, t.end, later.start)):
+            # both days of clauses ('on'), the later one not of a clause inside: not "redeem on Nov. 16 its
+            # debentures due March 1, 2011", "opened the tournament on Nov. 20, ... that began when FIFA
+            # awarded it on Dec. 2, 2010"
+            continue
         until = dt.date(later.year, later.month, later.day)
         for year in (later.year, later.year - 1):
             if valid_date(year, t.month, t.day) and 0 < (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:

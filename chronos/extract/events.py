@@ -312,12 +312,13 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
 def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Timex], kb: KB) -> list[EventMention]:
     """'the March 11, 2012 earthquake and tsunami', 'the attacks of Nov. 13, 2016': a disaster or
     an attack named only by its kind and a full date. When a KB event of that kind fell on the
-    same day and month of another year, and the paragraph shares a word of one of its names
+    same day and month of another year, and the text shares a word of one of its names
     ('northeastern Japan' for the '2011 Japan earthquake'), the text means that event: its year
     is then checked. (Two such disasters on one calendar day in one country are not in the KB.)"""
     nouns = _happening_nouns()
     lowered = sentences.lowered
     out = []
+    words: set[str] | None = None  # the text's words, read when a date names a kind of happening
     for t in timexes:
         if t.kind != "date" or t.year is None or t.month is None or t.day is None or t.offset:
             continue
@@ -325,11 +326,11 @@ def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Tim
         hit = after or before
         if hit is None:
             continue
-        noun = hit.group("noun")
-        paragraph = lowered[lowered.rfind("\n\n", 0, t.start) + 1:(lowered.find("\n\n", t.end) + 1 or len(lowered))]
+        noun = hit.group("noun").rstrip("s")
+        words = words if words is not None else set(_WORD.findall(lowered))
         events = [e for e in _happenings_on(kb).get((t.month, t.day), ())
-                  if any(noun in _WORD.findall(n.lower()) for n in e.names) and e.date.year != t.year
-                  and any(w in paragraph for n in e.names for w in _name_words(n, nouns[2]))]
+                  if any(noun in (w.rstrip("s") for w in _WORD.findall(n.lower())) for n in e.names) and e.date.year != t.year
+                  and any(w in words for n in e.names for w in _name_words(n, nouns[2]))]
         if not events:
             continue
         start, end = (t.start, after.end()) if after else before.span("noun")
