@@ -284,6 +284,8 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
+            if any(am.start <= t.start and t.end <= am.end for am in self.m.anniversaries):
+                continue  # "Biden marked the 20th anniversary of the Sept. 11 attacks on Sunday": the base's day
             if t.kind == "rel" and (_ANAPHORIC.match(t.text) or STORY_DAY.fullmatch(t.text)):
                 continue  # "the next day", "the following week" with no date before to count from: not a time we know
             if t.start < DATELINE_CHARS and t.kind == "date" and is_dateline(self.m.text, t.start, t.end):
@@ -416,6 +418,10 @@ class Builder:
             before = self.m.text[max(0, t.start - 40):t.start]
             if _ANNIVERSARY_BASE.search(self.m.text, max(0, t.start - 100), t.start):
                 continue  # "will hold a ceremony on Saturday, the 80th anniversary of the bombing on August 9, 1945": the base
+            if tense == "future" and _WON_IN_THE.search(self.m.text, max(0, t.start - 90), t.start) and _VOTE_AFTER.match(self.m.text, t.end):
+                continue  # "won all seven battleground states in the November 5th election and will become": the vote is done
+            if tense == "future" and (span := _RANGE_AFTER.match(self.m.text, t.end)) and any(o.start == span.end() - 1 for o in self.m.timexes):
+                continue  # "growth from 2016 through 2026 will exceed": the first year of a span under way
             if tense == "future" and _in_quotation(self.m.text, t.start):
                 continue  # "by 1990, no Australian child will be living in poverty": a promise quoted from its time
             if _EVENT_OF_POINT.search(self.m.text, max(0, t.start - 100), t.start):
@@ -788,15 +794,20 @@ class Builder:
             # a name that carries its own day ("the Jan. 6 attack", "the Oct. 7 massacre") says which year
             # that day is, and other dates of the sentence are about something else; a year in a name
             # ("the 2024 election") leaves the day to the sentence
-            own_day = [j for j, t in enumerate(self.m.timexes) if em.start <= t.start and t.end <= em.end and is_day_level(t)]
+            own_day = [j for j, t in enumerate(self.m.timexes) if em.start <= t.start and t.end <= em.end and is_day_level(t)
+                       and any(c.isdigit() for c in t.text)]  # not "the Good Friday Agreement"
             # "the 2016 Brexit referendum": a year just before the name is part of it, not the clause's date
             start = next((t.start for t in self.m.timexes if t.kind == "year" and t.end <= em.start and not self.m.text[t.end:em.start].strip()), em.start)
             i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(start, em.end))
+            if i is not None and self.m.timexes[i].year is None and (start < em.start or _YEAR_IN_NAME.search(em.text)):
+                i = None  # "his case for the 2003 invasion of Iraq, died on Monday": the year dates the event
             evs = [self.kb.event(e) for e in em.events]
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 self._event_tense(em, evs)
                 continue
             t = self.m.timexes[i]
+            if em.told and t.year is None:  # "Britain left the European Union on Jan. 31": a day gone by
+                self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 3, f"'{t.text}': the day of '{em.text}', told as done"))
             days = _event_days(evs, named=not em.told)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
@@ -1239,6 +1250,7 @@ _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGN
 # Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
 _PREPARED_FOR = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
                            r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
+_YEAR_IN_NAME = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _COMMEMORATED_AFTER = re.compile(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
 # "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
@@ -1308,7 +1320,8 @@ _TOLD_ON = re.compile(r"\s+(?:on|in|of)\s+", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
-                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
+                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)"
+                     r"(?:\s+on\s+\w+)?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",  # "agreed on Tuesday to create a budget from 2021"
                      re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 _BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed))\s+(?:the\s+(?:new\s+)?)?$",
@@ -1330,7 +1343,7 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
-                          r"gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
+                          r"announced\s+the\s+(?:results?|winner|outcome)|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = re.compile(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")

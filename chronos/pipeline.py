@@ -133,7 +133,7 @@ def _stale_dateline(doc: Document, mentions: Mentions, rule) -> list[Finding]:
     for t, tense in zip(mentions.timexes, mentions.tenses):
         if t.start >= DATELINE_CHARS:
             break
-        if t.kind == "date" and t.year is not None and tense != "future" and is_dateline(doc.text, t.start, t.end):
+        if t.kind == "date" and t.year is not None and str(t.year) in t.text and tense != "future" and is_dateline(doc.text, t.start, t.end):
             day = dt.date(t.year, t.month, t.day).toordinal()
             published = doc.published.toordinal()
             if published - day < STALE_DAYS:

@@ -80,6 +80,8 @@ _PAST = re.compile(
     # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
     # (\b first: most positions fail it at once, before the lookbehinds are tried)
     r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
+    # after a determiner it is an adjective: "the amended bill", "a divided country"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
     r"(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
     r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
     r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
