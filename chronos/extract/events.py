@@ -327,7 +327,7 @@ def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Tim
         if hit is None:
             continue
         noun = hit.group("noun").rstrip("s")
-        words = words if words is not None else set(_WORD.findall(lowered))
+        words = words if words is not None else set(_LETTERS.findall(lowered))  # "post-brexit" holds "brexit"
         events = [e for e in _happenings_on(kb).get((t.month, t.day), ())
                   if any(noun in (w.rstrip("s") for w in _WORD.findall(n.lower())) for n in e.names) and e.date.year != t.year
                   and any(w in words for n in e.names for w in _name_words(n, nouns[2]))]
@@ -352,6 +352,7 @@ def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 
 _HAPPENINGS: dict[int, tuple[KB, dict]] = {}
 _WORD = re.compile(r"[\w’'-]+")
+_LETTERS = re.compile(r"\w+")
 _NAME_STOPWORDS = frozenset({"the", "of", "and", "in", "on", "at", "a", "an", "great", "first", "second"})
 
 
@@ -370,7 +371,7 @@ def _happenings_on(kb: KB) -> dict[tuple[int, int], list]:
 
 def _name_words(name: str, nouns: frozenset[str]) -> list[str]:
     """The words of an event's name that tell it from others of its kind: 'japan' in '2011 Japan earthquake'."""
-    return [w for w in _WORD.findall(name.lower()) if len(w) > 3 and not w.isdigit() and w not in nouns and w not in _NAME_STOPWORDS]
+    return [w for w in _LETTERS.findall(name.lower()) if len(w) > 3 and not w.isdigit() and w not in nouns and w not in _NAME_STOPWORDS]
 
 
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
