@@ -126,8 +126,8 @@ _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sent
 def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
     """'After the House rejected the bill on Sept. 29, Bush signed it into law on Oct. 3, 2008': a
     yearless day after 'on', shortly before a full date after 'on' later in its sentence, takes the
-    year that puts it so. Not the same day of another year: 'BERLIN, Nov. 9 - ... the Wall, breached on Nov.
-    9, 1989' is an anniversary."""
+    year that puts it so. Not the same day of another year: 'BERLIN, Nov. 9 - ... the Wall,
+    breached on Nov. 9, 1989' is an anniversary."""
     out = list(timexes)
     lowered = sentences.lowered
     for i, t in enumerate(out):

@@ -104,7 +104,9 @@ _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|b
                          r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
-_PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?!\d)|[;:!?()\[\]\"“”\n]|,\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
+# where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
+_PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?!\d)|[;:!?()\[\]\"“”\n]|"
+                           r",\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
 def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex], events: list[EventMention],
@@ -311,10 +313,11 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
 
 def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Timex], kb: KB) -> list[EventMention]:
     """'the March 11, 2012 earthquake and tsunami', 'the attacks of Nov. 13, 2016', 'the June 23,
-    2017, referendum': a disaster, an attack or a referendum named only by its kind and a full date. When a KB event of that kind fell on the
-    same day and month of another year, and the text shares a word of one of its names
-    ('northeastern Japan' for the '2011 Japan earthquake'), the text means that event: its year
-    is then checked. (Two such disasters on one calendar day in one country are not in the KB.)"""
+    2017, referendum': a disaster, an attack or a referendum named only by its kind and a full
+    date. When a KB event of that kind fell on the same day and month of another year, and the
+    text shares a word of one of its names ('northeastern Japan' for the '2011 Japan
+    earthquake'), the text means that event: its year is then checked. (Two such happenings on
+    one calendar day in one country are not in the KB.)"""
     nouns = _happening_nouns()
     lowered = sentences.lowered
     out = []
