@@ -374,7 +374,14 @@ def _happenings_on(kb: KB) -> dict[tuple[int, int], list]:
 
 def _name_words(name: str, nouns: frozenset[str]) -> list[str]:
     """The words of an event's name that tell it from others of its kind: 'japan' in '2011 Japan earthquake'."""
-    return [w for w in _LETTERS.findall(name.lower()) if len(w) > 3 and not w.isdigit() and w not in nouns and w not in _NAME_STOPWORDS]
+    return [w for w in _LETTERS.findall(name.lower()) if len(w) > 3 and not w.isdigit() and w not in nouns and w not in _NAME_STOPWORDS
+            and w not in _calendar_words()]  # "September 11 attacks": the month is the date's, not the event's
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(w.lower() for w in [*lx["months"], *lx["weekdays"]])
 
 
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
