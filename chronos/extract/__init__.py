@@ -120,6 +120,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
 
 _ON_BEFORE = re.compile(r"\bon\s+$")
 _SUBORDINATOR = re.compile(r"\b(?:that|which|who|whom|whose|when|where|while|before|after|since|until|because|if)\b|;")
+_FRONTED = re.compile(r"\W*(?:after|before|when|once|following|as)\b")
 _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
 
 
@@ -137,7 +138,7 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
         sent = sentences.sentence_of(t.start)
         later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
         if (later is None or not valid_date(later.year, later.month, later.day) or not _ON_BEFORE.search(lowered, max(0, later.start - 4), later.start)
-                or _SUBORDINATOR.search(lowered, t.end, later.start)):
+                or _SUBORDINATOR.search(lowered, t.end, later.start) and not _in_fronted_clause(lowered, sent.start, t.end, later.start)):
             # both days of clauses ('on'), the later one not of a clause inside: not "redeem on Nov. 16 its
             # debentures due March 1, 2011", "opened the tournament on Nov. 20, ... that began when FIFA
             # awarded it on Dec. 2, 2010"
@@ -148,6 +149,15 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
                 out[i] = dataclasses.replace(t, year=year)
                 break
     return out
+
+
+def _in_fronted_clause(lowered: str, sentence_start: int, start: int, later: int) -> bool:
+    """'After a referendum held on March 16 that the West called illegitimate, Putin signed a treaty
+    on March 18, 2014': the day is in a clause opening the sentence, the later date in the main
+    clause after its comma (every clause word between comes before that comma)."""
+    comma = lowered.rfind(",", start, later)
+    return (_FRONTED.match(lowered, sentence_start) is not None and comma >= 0
+            and _SUBORDINATOR.search(lowered, comma, later) is None)
 
 
 # days counted from the story's last date, not from publication: "the next day", "two days later"
