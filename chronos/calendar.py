@@ -26,6 +26,9 @@ def weekday(day: int) -> int:
     return (day - 1) % 7
 
 
+INTERVAL_KINDS = ("date", "month", "year", "quarter", "season")  # the kinds `interval_of` reads, given their year
+
+
 def interval_of(t) -> tuple[int, int]:
     """[first day, day after the last) of a time expression that names its year."""
     y = t.year

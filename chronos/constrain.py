@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from chronos.calendar import interval_of, valid_date
+from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
 from chronos.extract.people import PersonMention
-from chronos.extract.sentences import FUTURE_MARKERS
+from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
 from chronos.lexicon import alternation, lexicon, sentence_openers
@@ -381,7 +381,7 @@ class Builder:
         """Where news usually sits relative to the dates it gives: these pick the best day
         inside the interval, never narrow it."""
         dated = [(t, i) for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses))
-                 if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None and tense != "future"]
+                 if t.kind in INTERVAL_KINDS and t.year is not None and tense != "future"]
         head = [(t, i) for t, i in dated if t.kind == "date" and t.start < DATELINE_CHARS and is_dateline(self.m.text, t.start, t.end)]
         if head:  # a dateline: the article's own date, or the day before
             t, i = head[0]
@@ -923,7 +923,7 @@ class Builder:
         for people, start, end, accession in self._swearings_in():
             terms = [t for pid in people for t in self.kb.terms_of(pid)]
             i = (self._day_right_after(end) or self.sentence_timex(start, end, day_level=True)) if terms else None
-            if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=_SUBORDINATE):
+            if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE):
                 continue  # "will be sworn in within days after winning the election on Saturday"
             person = self.kb.people[people[0]]
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
@@ -1014,7 +1014,7 @@ class Builder:
                 continue  # "Barack Obama was elected president on ...": the told event checks it
             evs = [e for pid in p.people for e in self.kb.elections_of(pid)]
             i = self.sentence_timex(p.start, m.end(), day_level=True) if evs else None
-            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=_SUBORDINATE):
+            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=SUBORDINATE):
                 continue
             t = self.m.timexes[i]
             days = _event_days(evs)
@@ -1294,9 +1294,6 @@ _LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(
 _LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
 _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
                              r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
-# a subordinate clause starts ("within days after winning the election on Saturday"); "as" does
-# not ("was sworn in as president on Jan. 20")
-_SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
@@ -1313,7 +1310,7 @@ _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\
 _BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
-_CLAUSE_BREAK = re.compile(_SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
+_CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from chronos.calendar import interval_of, valid_date
+from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.constrain import DATELINE_CHARS, Problem, build, fmt_range, is_dateline
 from chronos.document import Document
 from chronos.explain import _join, conflict_finding
@@ -143,16 +143,13 @@ def _stale_dateline(doc: Document, mentions: Mentions, rule) -> list[Finding]:
     return []
 
 
-_NAMES_ITS_YEAR = ("date", "month", "year", "quarter", "season")
-
-
 def _stale_future(doc: Document, mentions: Mentions, problem: Problem, given: Solution, rule) -> list[Finding]:
     """Dates told as still to come that were long past by the given date: the text was written
     before them. Believed only when no date the text tells in the past tense comes after them (a
     history told in the future of its own time, 'he would win in 1998', names later days as done)."""
     published = doc.published.toordinal()
     past_starts = [interval_of(t)[0] for t, tense in zip(problem.timexes, problem.tenses)
-                   if tense == "past" and t.year is not None and t.kind in _NAMES_ITS_YEAR]
+                   if tense == "past" and t.year is not None and t.kind in INTERVAL_KINDS]
     told = []  # (the last day of the date, its claim)
     for c in given.conflicts:
         claim = c.victim

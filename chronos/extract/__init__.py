@@ -10,7 +10,7 @@ from chronos.calendar import valid_date
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
 from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
-from chronos.extract.sentences import SentenceIndex, tense_at
+from chronos.extract.sentences import SUBORDINATE, SentenceIndex, tense_at
 from chronos.extract.timex import Timex, find_timexes
 from chronos.kb import KB
 
@@ -119,7 +119,6 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$")
-_SUBORDINATOR = re.compile(r"\b(?:that|which|who|whom|whose|when|where|while|before|after|since|until|because|if)\b|;")
 _FRONTED = re.compile(r"\W*(?:after|before|when|once|following|as)\b")
 _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
 
@@ -138,7 +137,7 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
         sent = sentences.sentence_of(t.start)
         later = next((u for u in out[i + 1:] if u.start < sent.end and u.kind == "date" and u.year is not None and u.offset == 0), None)
         if (later is None or not valid_date(later.year, later.month, later.day) or not _ON_BEFORE.search(lowered, max(0, later.start - 4), later.start)
-                or _SUBORDINATOR.search(lowered, t.end, later.start) and not _in_fronted_clause(lowered, sent.start, t.end, later.start)):
+                or SUBORDINATE.search(lowered, t.end, later.start) and not _in_fronted_clause(lowered, sent.start, t.end, later.start)):
             # both days of clauses ('on'), the later one not of a clause inside: not "redeem on Nov. 16 its
             # debentures due March 1, 2011", "opened the tournament on Nov. 20, ... that began when FIFA
             # awarded it on Dec. 2, 2010"
@@ -157,7 +156,7 @@ def _in_fronted_clause(lowered: str, sentence_start: int, start: int, later: int
     clause after its comma (every clause word between comes before that comma)."""
     comma = lowered.rfind(",", start, later)
     return (_FRONTED.match(lowered, sentence_start) is not None and comma >= 0
-            and _SUBORDINATOR.search(lowered, comma, later) is None)
+            and SUBORDINATE.search(lowered, comma, later) is None)
 
 
 # days counted from the story's last date, not from publication: "the next day", "two days later"

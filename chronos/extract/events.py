@@ -332,7 +332,7 @@ def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Tim
         noun = hit.group("noun").rstrip("s")
         words = words if words is not None else set(_LETTERS.findall(lowered))  # "post-brexit" holds "brexit"
         events = [e for e in _happenings_on(kb).get((t.month, t.day), ())
-                  if any(noun in (w.rstrip("s") for w in _WORD.findall(n.lower())) for n in e.names) and e.date.year != t.year
+                  if any(noun in (w.rstrip("s") for w in _LETTERS.findall(n.lower())) for n in e.names) and e.date.year != t.year
                   and any(w in words for n in e.names for w in _name_words(n, nouns[2]))]
         if not events:
             continue
@@ -354,8 +354,7 @@ def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 
 
 _HAPPENINGS: dict[int, tuple[KB, dict]] = {}
-_WORD = re.compile(r"[\w’'-]+")
-_LETTERS = re.compile(r"\w+")
+_LETTERS = re.compile(r"\w+")  # words, also inside hyphenated ones ("post-brexit")
 _NAME_STOPWORDS = frozenset({"the", "of", "and", "in", "on", "at", "a", "an", "great", "first", "second"})
 
 

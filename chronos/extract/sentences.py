@@ -90,6 +90,9 @@ _PAST = re.compile(
     r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
     r"(?!(?:scheduled|slated|planned)\s+(?:for|on)\b)[a-z]{3,}ed)\b"
 )
+# a subordinate clause starts ("within days after winning the election on Saturday", "a build-up that
+# began when ..."); "as" does not ("was sworn in as president on Jan. 20")
+SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
 
 

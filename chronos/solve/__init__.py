@@ -19,7 +19,7 @@ import z3
 
 from chronos.constrain import (Claim, Cmp, Formula, InAny, Not, And, Or, Overlaps, Problem, Term, WeekdayIs,
                                has_var)
-from chronos.calendar import interval_of
+from chronos.calendar import INTERVAL_KINDS, interval_of
 from chronos.solve import calendar as cal
 
 MAX_CONFLICTS = 8
@@ -164,7 +164,7 @@ class _Encoder:
         """Readings of a time expression as (first day, day after the last, conditions), in
         terms of P: integers when P is given, Z3 terms otherwise."""
         P = self.vars["P"]
-        if t.kind in ("date", "month", "year", "quarter", "season") and t.year is not None:
+        if t.kind in INTERVAL_KINDS and t.year is not None:
             a, b = interval_of(t)
             return [(a, b, [])]
         if t.kind == "date":
