@@ -343,11 +343,11 @@ def test_solver_is_sound(case):
 def test_late_day_found_in_python_is_one_z3_accepts(case, before):
     """The recycled-story check trusts a day its Python search finds: Z3 must agree that every
     claim can hold on some day from `before` on."""
-    from chronos.solve import _anchor_encoder, _late_day_fits, _start
+    from chronos.solve import _anchor_encoder, _claimed_expressions, _late_day_fits, _start
 
     problem, _ = case
     budget, claims = _start(problem, 5000)
-    assume(_late_day_fits(problem, claims, before))
+    assume(_late_day_fits(problem, claims, before, _claimed_expressions(claims)))
     enc = _anchor_encoder(problem, budget)
     s = z3.Solver()
     s.add(enc.base + [enc.formula(c.formula) for c in claims] + [enc.v("P") >= before])

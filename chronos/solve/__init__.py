@@ -314,15 +314,23 @@ def _needed_for_anchor(problem: Problem) -> set[int]:
     """Expressions that can move the publication day: those a claim refers to, and those whose
     reading conventions restrict P itself ("earlier in June"). The others can always be read
     to fit any day, so the anchor is solved without them."""
-    names: set[str] = set()
-    for c in problem.claims:
-        _vars_of(c.formula, names)
+    needed = _claimed_expressions(problem.claims)
     for sc in problem.soft:
         vs = _vars_of(sc.formula, set())
-        if sc.prior:
-            names |= vs
-        elif "P" in vs and len(vs) == 2 and any(problem.timexes[int(v[1:])].kind == "month" for v in vs if v[0] in "SE"):
-            names |= vs
+        if sc.prior or "P" in vs and len(vs) == 2 and any(problem.timexes[int(v[1:])].kind == "month" for v in vs if v[0] in "SE"):
+            needed |= _expression_indexes(vs)
+    return needed
+
+
+def _claimed_expressions(claims: list[Claim]) -> set[int]:
+    """The expressions some claim speaks of."""
+    names: set[str] = set()
+    for c in claims:
+        _vars_of(c.formula, names)
+    return _expression_indexes(names)
+
+
+def _expression_indexes(names: set[str]) -> set[int]:
     return {int(n[1:]) for n in names if n[0] in "SE" and n[1:].isdigit()}
 
 
@@ -480,12 +488,17 @@ def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | N
     conflict explained, no value read. Its Z3 calls get STALE_RESOURCE_LIMIT, so the answer does
     not depend on how loaded the machine is; `timeout_ms` is a backstop."""
     budget, claims = _start(problem, timeout_ms, STALE_RESOURCE_LIMIT)
+    # Only the claims bound the day here: the yearless expressions no claim speaks of (most of a
+    # long article) can be read to fit any day, and encoding their readings cost up to seconds.
+    # Those with a year are constants, cheap to keep for the priors that pick the best day.
+    claimed = _claimed_expressions(claims)
+    dated = {i for i, t in enumerate(problem.timexes) if t.kind in INTERVAL_KINDS and t.year is not None}
     try:
         # The usual answer (the text allows a day that late) is mostly found by trying a day per
         # year in plain Python; Z3 settles the rest before the conventions' optimisations are paid for.
-        if _late_day_fits(problem, claims, before):
+        if _late_day_fits(problem, claims, before, claimed):
             return None
-        enc = _anchor_encoder(problem, budget)
+        enc = _Encoder(problem, None, only=claimed | dated, budget=budget)
         hard = enc.base + [enc.formula(c.formula) for c in claims]
         s = z3.Solver()
         s.add(hard + [enc.v("P") >= before])
@@ -497,13 +510,12 @@ def date_of_text(problem: Problem, timeout_ms: int, before: int) -> Solution | N
         return None
 
 
-def _late_day_fits(problem: Problem, claims: list[Claim], before: int) -> bool:
+def _late_day_fits(problem: Problem, claims: list[Claim], before: int, only: set[int]) -> bool:
     """Whether every claim holds on some day from `before` on, tried on that day and on 1 July of
     each later year of the window: a day that fits settles it; none fitting proves nothing."""
     lo, hi = problem.window
     first = max(before, lo)
     days = [first] + [dt.date(y, 7, 1).toordinal() for y in range(dt.date.fromordinal(first).year, dt.date.fromordinal(hi).year + 1)]
-    only = _needed_for_anchor(problem)
     return any(_all_hold(_Encoder(problem, dt.date.fromordinal(day), only=only), claims)
                for day in days if first <= day <= hi)
 
