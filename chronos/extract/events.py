@@ -385,7 +385,15 @@ def _calendar_words() -> frozenset[str]:
 
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
 _BOUNDARY = re.compile(r"\b")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# the last word before an offset, matched in the reversed text: searching forward for "(\w+)\W*$"
+# retries every start in the window, and it ran for each of the ~80 name endings an article holds
+_WORD_REVERSED = re.compile(r"\W*(\w+)")
+
+
+def _word_before(text: str, end: int, reach: int = 40) -> str | None:
+    m = _WORD_REVERSED.match(text[max(0, end - reach):end][::-1])
+    return m.group(1)[::-1] if m else None
+
 _DAY_YEAR_BEFORE = re.compile(r"\b(\d{1,2}),\s+(?:19|20)\d\d,?\s+$")
 
 
@@ -409,9 +417,9 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
     found = []
     by_ending = kb.event_names_by_ending
     for m in last_words.finditer(lowered):
-        before = _WORD_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
+        before = _word_before(lowered, m.start())
         # longest first: the earliest start ending here (a one-word name is shorter than any of two)
-        names = [*by_ending.get(f"{before.group(1)} {m.group()}", ()), *by_ending.get(m.group(), ())] if before else by_ending.get(m.group(), ())
+        names = [*by_ending.get(f"{before} {m.group()}", ()), *by_ending.get(m.group(), ())] if before else by_ending.get(m.group(), ())
         for name in names:
             start = m.end() - len(name)
             if start >= 0 and lowered.startswith(name, start) and _BOUNDARY.match(lowered, start):

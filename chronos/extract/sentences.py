@@ -6,6 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from chronos.extract._trie import trie_alternation
+
 # A period ends a sentence unless it closes one of these (U.S., Jan., Mr.).
 _ABBREV = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
@@ -76,16 +78,20 @@ FUTURE_MARKERS = re.compile(
     r"(?:is|are)\s+(?:scheduled|slated|set|due)\s+(?:for|on)|"
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b"
 )
+_IRREGULAR_PAST = (
+    "was were had did said told spoke met took made gave came went began held won lost saw wrote left became sent ran "
+    "brought thought felt found got knew put set led fell rose hit struck sought fought agreed ago "
+    "chose bought sold paid built drove flew threw grew drew broke spent meant kept heard stood understood sat caught "
+    "taught beat hid forgot froze shook swore tore woke rode stole sank sang rang drank shot withdrew overtook oversaw arose died fled wept slid spun"
+).split()
 _PAST = re.compile(
+    # \b and a look at the word first: most positions fail them at once, before the lookbehinds are tried
+    rf"\b(?=(?:{trie_alternation(_IRREGULAR_PAST, fold=False)}|[a-z]{{3,}}ed\b))"
     # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
-    # (\b first: most positions fail it at once, before the lookbehinds are tried)
-    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
     # after a determiner it is an adjective: "the amended bill", "a divided country"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
-    r"(?:was|were|had|did|said|told|spoke|met|took|made|gave|came|went|began|held|won|lost|saw|wrote|left|became|sent|ran|"
-    r"brought|thought|felt|found|got|knew|put|set|led|fell|rose|hit|struck|sought|fought|agreed|ago|"
-    r"chose|bought|sold|paid|built|drove|flew|threw|grew|drew|broke|spent|meant|kept|heard|stood|understood|sat|caught|"
-    r"taught|beat|hid|forgot|froze|shook|swore|tore|woke|rode|stole|sank|sang|rang|drank|shot|withdrew|overtook|oversaw|arose|died|fled|wept|slid|spun|"
+    rf"(?:{'|'.join(_IRREGULAR_PAST)}|"
     # "an election scheduled for July 9": a schedule, not the past tense (that is "was scheduled")
     r"(?!(?:united|hundred|kindred|sacred|naked|wicked|proceed|exceed|succeed|speed|need|breed|indeed|embed|shred)\b)"
     r"(?!(?:scheduled|slated|planned)\s+(?:for|on)\b)[a-z]{3,}ed)\b"
