@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from chronos.extract._trie import trie_alternation
@@ -99,7 +100,10 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     introduced: set[str] = set()
     surnames: dict[str, tuple[str, ...]] = {}  # the last word of a full name met so far ('Marcos' after 'Ferdinand Marcos Jr.')
     not_first = _not_first_names(tuple(kb.offices_by_title), tuple(kb.country_by_name))
+    may_name = _may_name(kb)
     for run in _CAP_RUN.finditer(text):
+        if not may_name(run.group()):
+            continue
         words = [m.span() for m in _WORD.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(words):
@@ -130,6 +134,23 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_MAY_NAME: dict[int, tuple[KB, Callable[[str], bool]]] = {}
+
+
+def _may_name(kb: KB) -> Callable[[str], bool]:
+    """Whether a run of capitalised words holds a word a name can start with: an alias's first
+    word or a surname (`_surname` of an alias). Three runs in four hold none ("The", "But",
+    "Reuters") and are passed over after one look-up of their text."""
+    hit = _MAY_NAME.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        starts = frozenset(kb.alias_first_words | {s for alias in kb.people_by_alias if (s := _surname(alias)) is not None})
+
+        @functools.lru_cache(maxsize=1 << 16)
+        def may_name(run: str) -> bool:
+            return any(name_word(w) in starts for w in run.split())
+
+        hit = _MAY_NAME[id(kb)] = (kb, may_name)
+    return hit[1]
 
 
 def _another_first_name(word: str, people: tuple[str, ...], kb: KB, not_first: frozenset[str]) -> bool:
