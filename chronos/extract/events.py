@@ -259,8 +259,10 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
     for p in people:
         people_by_sentence.setdefault(sentences.index_of(p.start), set()).update(p.people)
     cues = {sid: _cue_rx(s) for sid, s in kb.series.items()}
-    # a mention names its event with a cue word: only the sentences holding one are read
-    cued = sorted({sentences.index_of(m.start()) for rx in set(cues.values()) for m in rx.finditer(sentences.lowered)})
+    # a mention names its event with a cue word: only the sentences holding one are read (found
+    # in one pass for every series: a cue is a word or two, it never spans sentences)
+    any_cue = _cue_rx_of(tuple(sorted({noun for s in kb.series.values() for noun in s.nouns})))
+    cued = sorted({sentences.index_of(m.start()) for m in any_cue.finditer(sentences.lowered)})
     out: list[SeriesMention] = []
     for si in cued:
         sent = sentences.sentences[si]
