@@ -461,6 +461,8 @@ class Builder:
         in the past tense, anything named by a year ("championed the 2030 development goals")."""
         if (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers():
             return True
+        if _AT_BEFORE.search(before):
+            return True  # "the band will play again at 1984 in Wilmington" (a venue), "at 2019 prices": no time of the verb
         if _POSSESSIVE_AFTER.match(self.m.text, t.end):
             return True  # "dating to 2013's iPhone 5s", "2013's 'The Conjuring' will": the thing of that year
         det = _DETERMINER.search(before)
@@ -1360,6 +1362,7 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGN
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TOPIC = re.compile(r"\b(?:against|over|about|regarding|concerning|anniversary\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)

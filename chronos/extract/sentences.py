@@ -99,7 +99,9 @@ _PAST = re.compile(
 # a subordinate clause starts ("within days after winning the election on Saturday", "a build-up that
 # began when ..."); "as" does not ("was sworn in as president on Jan. 20")
 SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
-_PRESENT = re.compile(r"\b(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
+# after a modal or "to" a verb is bare ("will remain", "expected to have"): the modal's tense, not the present
+_PRESENT = re.compile(r"\b(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
+                      r"(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
 
 
 # How far (characters) either side of an expression its verb is looked for: every sentence of
