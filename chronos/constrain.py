@@ -448,9 +448,11 @@ class Builder:
                 self.claim("Tense.FutureAboutPast", And((f, Cmp(var(f"S{i}"), "<=", var("P", 365 - NEAR_MISS_DAYS)))) if near_miss else f,
                            [(t.start, t.end)], f"'{t.text}' is spoken of in the future tense", timex=i)
             elif (tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start))
-                  and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)):
+                  and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)
+                  and not _TO_BE_DONE.search(self.m.text, max(0, t.start - 80), t.start)):
                 # "Analysts said he could call an election before October 2021": a modal leaves it open;
-                # "approved a plan to double spending by fiscal 2027": the date is the plan's
+                # "approved a plan to double spending by fiscal 2027", "a loan, most of it to be disbursed in
+                # 2003": the date is the plan's
                 f = Cmp(var(f"S{i}"), "<=", var("P"))
                 self.claim("Tense.PastAboutFuture", And((f, Cmp(var("P", NEAR_MISS_DAYS - 365), "<=", var(f"S{i}")))) if near_miss else f,
                            [(t.start, t.end)], f"'{t.text}' is spoken of in the past tense", timex=i)
@@ -1323,6 +1325,7 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)"
                      r"(?:\s+on\s+\w+)?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",  # "agreed on Tuesday to create a budget from 2021"
                      re.IGNORECASE)
+_TO_BE_DONE = re.compile(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 _BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed))\s+(?:the\s+(?:new\s+)?)?$",
                             re.IGNORECASE)
