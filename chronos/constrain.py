@@ -579,7 +579,13 @@ class Builder:
         # "Prime Minister David Cameron, who announced he will resign by October, ...": a relative
         # clause after the title tells of the person at another time, not when the sentence happens
         how, i = self.reference(tm.start, tm.end, other_clause=True)
-        if how != "timex" and (relative := _RELATIVE_AFTER.match(self.m.text, tm.end)):
+        if tm.name_start == tm.start and (defining := _DEFINING_CLAUSE.match(self.m.text, tm.end)):
+            # "Helmut Kohl, the chancellor who negotiated the Maastricht Treaty in 1991, had assured":
+            # the clause after an apposed title says which time it is the title of
+            inside = [j for j, t in enumerate(self.m.timexes) if defining.start() <= t.start < defining.end() and has_var(t)]
+            i = next((j for j in inside if self.m.timexes[j].year is not None), inside[0] if inside else None)
+            how = "timex" if i is not None else self.m.tense_of(defining.end("who"), defining.end("who"))
+        elif how != "timex" and (relative := _RELATIVE_AFTER.match(self.m.text, tm.end)):
             # "Secretary of State Mike Pompeo, who travelled to Pyongyang twice, will lead the talks":
             # the main clause's tense, after the relative clause
             how = self.m.tense_of(relative.end() - 1, relative.end() - 1)
@@ -1329,6 +1335,7 @@ _TO_BE_DONE = re.compile(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 _BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed))\s+(?:the\s+(?:new\s+)?)?$",
                             re.IGNORECASE)
+_DEFINING_CLAUSE = re.compile(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
 _OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
