@@ -983,6 +983,9 @@ class Builder:
                 role = " ".join(m.group("role").lower().split())
                 holders = {p.people for p in named if any(role in (w.lower() for w in self.kb.offices[t.office].titles)
                                                          for pid in p.people for t in self.kb.terms_of(pid))}
+            elif (subject := self._subject_after_fronted_clause(m.start(), m.end())) is not None:
+                # "Since he was sworn in on May 16, Mr. Modi has moved quickly": the main clause's subject
+                holders = {subject.people}
             else:  # no title to match: the one person, a holder of some office, named since the last sentence,
                 # or of several, the one who leads it ("Zelensky, 41, ... won the runoff against the incumbent,
                 # Petro Poroshenko. He announced ... after he was sworn in on May 25")
@@ -996,6 +999,18 @@ class Builder:
                     holders = {named[0].people}
             if len(holders) == 1:
                 yield holders.pop(), m.start(), m.end(), False
+
+    def _subject_after_fronted_clause(self, start: int, end: int):
+        """The person a pronoun in a clause opening its sentence points ahead to: 'Since he was sworn
+        in on May 16, Mr. Modi has moved quickly' (the main clause's subject, right after the comma)."""
+        sentence = self.m.sentences.sentence_of(start)
+        if not _FRONTED_OPENER.fullmatch(self.m.text, sentence.start, start):
+            return None
+        comma = self.m.text.find(",", end, sentence.end)
+        if comma < 0:
+            return None
+        return next((p for p in self.m.people if p.grounded and p.start > comma
+                     and _SUBJECT_LEAD.fullmatch(self.m.text, comma + 1, p.start)), None)
 
     def _reswearing(self, term) -> list[tuple[int, int | None]]:
         """When the holder of a term could be sworn in again: after each of the country's
@@ -1289,6 +1304,7 @@ _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|
                        r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
+_FRONTED_OPENER = re.compile(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
 _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
                                r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
