@@ -849,7 +849,7 @@ class Builder:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
-        if self._reference_point(em):
+        if self._reference_point(em) or self._names_lasting_thing(em, evs):
             return
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
@@ -867,6 +867,13 @@ class Builder:
             return
         when = fmt_date(first) + (f" to {fmt_date(last)}" if last != first else "")
         self.claim(rule_id or rule, f, [(em.start, em.end)], f"'{em.text}' ({when}) is spoken of as {said}", facts or _event_facts(evs))
+
+    @staticmethod
+    def _names_lasting_thing(em, evs) -> bool:
+        """'the discipline that the Maastricht treaty demands': the treaty, not its signing."""
+        lx = lexicon()
+        return (not em.told and all(e.kind in lx["lasting_event_kinds"] for e in evs)
+                and em.text.split()[0].lower() not in lx["event_act_nouns"])
 
     def anniversary_claims(self) -> None:
         """'The 20th anniversary of the 1999 attack': a text marks an anniversary within about a
