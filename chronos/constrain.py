@@ -1007,7 +1007,7 @@ class Builder:
             if len(holders) == 1:
                 yield holders.pop(), m.start(), m.end(), False
 
-    def _subject_after_fronted_clause(self, start: int, end: int):
+    def _subject_after_fronted_clause(self, start: int, end: int) -> PersonMention | None:
         """The person a pronoun in a clause opening its sentence points ahead to: 'Since he was sworn
         in on May 16, Mr. Modi has moved quickly' (the main clause's subject, right after the comma)."""
         sentence = self.m.sentences.sentence_of(start)
