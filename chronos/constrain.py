@@ -216,6 +216,8 @@ def _told_as(told: str) -> str:
     """'when Britain left the EU'; a predicate without its subject is quoted ("'took Britain out of the EU'")."""
     if told[:1].islower() and not told.startswith("the "):
         return f"'{told}'"
+    if told.startswith("The "):  # "when the space shuttle Challenger exploded", not "when The space ..."
+        told = "t" + told[1:]
     return "when " + told.replace(", who ", " ")
 
 
@@ -1305,7 +1307,7 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+_ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
 _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
                        r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
@@ -1462,7 +1464,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     if _WIRE_PLACE.fullmatch(text, line_start, start) and _WIRE_AFTER.match(text, end):
         return True  # "TOKYO, April 4, 2013 (Reuters) - The Bank of Japan ...": a wire story's dateline
     rest = len(line) - (end - start)
-    return rest <= 40 and not re.search(r"\b(?:on|in|since|until|by)\s*$", text[line_start:start], re.IGNORECASE)
+    # "The March 11, 2012 earthquake caused meltdowns.": a short line of prose, not a dateline
+    return rest <= 40 and not re.search(r"\b(?:on|in|since|until|by|the|a|an|this|that)\s*$", text[line_start:start], re.IGNORECASE)
 
 
 def _birthday(born: dt.date, age: int) -> dt.date:

@@ -115,14 +115,14 @@ def _gap_text(days: int) -> str:
 
 
 def _stale_finding(doc: Document, rule, span: tuple[int, int], evidence: list[str], anchor: str, gap: int,
-                   explanation: list[str], related: list[tuple[int, int]] = ()) -> Finding:
-    """Stale.EarlierText: the text says it was written `gap` days before its given date."""
+                   explanation: list[str], related: list[tuple[int, int]] = (), at_least: bool = True) -> Finding:
+    """Stale.EarlierText: the text says it was written `gap` days (`at_least`: or more) before its given date."""
     published = doc.published.toordinal()
     s, e = span
     return Finding(
         rule=rule.id, severity=rule.severity, text=doc.text[s:e], span=doc.span(s, e),
         message=rule.message.format(published=fmt_range(published, published), evidence=_join(evidence),
-                                    dates="dates" if len(set(evidence)) == 1 else "date", anchor=anchor, gap=_gap_text(gap)),
+                                    dates="dates" if len(set(evidence)) == 1 else "date", anchor=anchor, gap=("at least " if at_least else "") + _gap_text(gap)),
         explanation=explanation,
         related=[doc.span(a, b) for a, b in related if (a, b) != span],
     )
@@ -139,7 +139,8 @@ def _stale_dateline(doc: Document, mentions: Mentions, rule) -> list[Finding]:
             if published - day < STALE_DAYS:
                 return []
             return [_stale_finding(doc, rule, (t.start, t.end), [f"its dateline '{t.text}'"], fmt_range(day, day), published - day,
-                                   [f"'{t.text}' opens the article: its dateline.", f"The given publication date is {fmt_range(published, published)}."])]
+                                   [f"'{t.text}' opens the article: its dateline.", f"The given publication date is {fmt_range(published, published)}."],
+                                   at_least=False)]
     return []
 
 
@@ -199,4 +200,4 @@ def _stale(doc: Document, undated_problem: Callable[[], Problem], given: Solutio
     quotes = [f"'{doc.text[s:e]}'" for c in victims for s, e in c.spans[:1]]
     return [_stale_finding(doc, rule, first.spans[0], quotes[:3], _own_anchor(own), gap,
                            [f"{c.says}." for c in victims] + [f"Without the given date the text dates itself to {_own_anchor(own)}."],
-                           [c.spans[0] for c in victims])]
+                           [c.spans[0] for c in victims], at_least=own.earliest != own.latest)]

@@ -338,7 +338,7 @@ def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Tim
                   and any(w in words for n in e.names for w in _name_words(n, nouns[2]))]
         if not events:
             continue
-        start, end = (t.start, after.end()) if after else before.span("noun")
+        start, end = (t.start, after.end()) if after else before.span("name")  # "the earthquake and tsunami of 11 March 2012"
         sent = sentences.sentence_of(start)
         out.append(EventMention(start, end, text[start:end], tuple(e.id for e in events), (sent.start, sent.end)))
     return out
@@ -351,7 +351,7 @@ def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     words = lexicon()["happening_nouns"]
     alt = trie_alternation(words)
     return (re.compile(rf",?\s+(?:and\s+)?(?P<noun>{alt})\b"),
-            re.compile(rf"\b(?P<noun>{alt})(?:\s+and\s+[a-z]+)?(?:\s+(?:of|on)|\s+(?:struck|hit|rocked|shook|killed|devastated|"
+            re.compile(rf"\b(?P<name>(?P<noun>{alt})(?:\s+and\s+[a-z]+)?)(?:\s+(?:of|on)|\s+(?:struck|hit|rocked|shook|killed|devastated|"
                        rf"ravaged|occurred|happened|took\s+place)\b[^.;:!?]{{0,50}}?\s+on)\s+$"), frozenset(words))
 
 
