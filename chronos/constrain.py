@@ -1399,7 +1399,7 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|anniversary\s+of\s+(?:the\s+|(?:its|their|his|her|our)\s+|[\w.-]+['’]s\s+)?)$",
+_TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$",
                     re.IGNORECASE)  # "marked the 20th anniversary of its return to Chinese rule on July 1": the day marked;
 # "in his address in April 2005, described the collapse of the Soviet Union as": the day of the words
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
