@@ -556,10 +556,14 @@ def _starts_by_rule(lowered: str) -> list[list[int]]:
             starts[i].extend(positions)
     held: dict[str, bool] = {}
     for rule, positions in zip(grammar, starts):
-        if positions and rule.needs is not None and not any(_holds(lowered, s, held) for s in rule.needs):
+        # a long any-of list (the 38 holidays) costs more to rule out than matching at the few starts
+        if positions and rule.needs is not None and len(rule.needs) <= _NEEDS_WORTH_CHECKING and not any(_holds(lowered, s, held) for s in rule.needs):
             positions.clear()
         positions.sort()
     return starts
+
+
+_NEEDS_WORTH_CHECKING = 16
 
 
 def _holds(text: str, s: str, held: dict[str, bool]) -> bool:
