@@ -99,9 +99,11 @@ _PAST = re.compile(
 # a subordinate clause starts ("within days after winning the election on Saturday", "a build-up that
 # began when ..."); "as" does not ("was sworn in as president on Jan. 20")
 SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
-# after a modal or "to" a verb is bare ("will remain", "expected to have"): the modal's tense, not the present
-_PRESENT = re.compile(r"\b(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
-                      r"(?:is|are|am|says|has|have|does|do|remains?|continues?)\b")
+# after a modal or "to" a verb is bare ("will remain", "expected to have"): the modal's tense, not the
+# present (the word first, then the lookbehinds, as in _PAST)
+_PRESENT_VERBS = r"(?:is|are|am|says|has|have|does|do|remains?|continues?)"
+_PRESENT = re.compile(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
+                      rf"{_PRESENT_VERBS}\b")
 
 
 # How far (characters) either side of an expression its verb is looked for: every sentence of
