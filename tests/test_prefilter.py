@@ -70,3 +70,25 @@ def test_prefilter_loses_no_expression(text):
 def test_every_grammar_rule_is_prefiltered():
     """The analysis names what each rule needs; a rule it cannot analyse would run on every article."""
     assert [rule.name for rule in timex._grammar() if rule.needs is None] == []
+
+
+@given(st.sampled_from(["(?P<a>x)\\s+(?:y|z)\\b", "\\bfoo(?P<b>bar)?", "[äö]+\\w", "(?<![\\w-])(?=jan|feb)[\\w-]+", "(?:a|b)*?c{2,5}"]),
+       st.sampled_from([0, re.IGNORECASE]))
+@settings(max_examples=20, deadline=None)
+def test_cached_compile_is_the_compiled_pattern(pattern, flags):
+    """A pattern from the start-up cache is the one re.compile gives (its code, flags and groups)."""
+    from chronos.extract._regex_cache import compile_pattern
+
+    cold, warm = compile_pattern(pattern, flags), compile_pattern(pattern, flags)
+    assert cold == warm == re.compile(pattern, flags)
+    assert warm.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_unreadable_regex_cache_is_compiled_afresh(tmp_path, monkeypatch):
+    from chronos.extract import _regex_cache
+
+    bad = tmp_path / "regex-x.pickle"
+    bad.write_bytes(b"not a pickle")
+    monkeypatch.setattr(_regex_cache, "_PATH", bad)
+    monkeypatch.setattr(_regex_cache, "_stored", None)
+    assert _regex_cache.compile_pattern("\\bab+c") == re.compile("\\bab+c")

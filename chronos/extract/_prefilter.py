@@ -9,11 +9,12 @@ conservative: they say None when they cannot tell.
 from __future__ import annotations
 
 import re
-from re import _compiler as sre_compiler
 from re import _parser as sre_parse  # the stdlib's own regex parser: one source of truth for the syntax
 from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN, LITERAL,
                            MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN)
 from typing import NamedTuple
+
+from chronos.extract import _regex_cache
 
 DIGIT = "\0digit"  # stands for "some decimal digit" among the required strings
 _MAX_STRINGS = 64  # beyond this, a set of exact strings is not worth tracking
@@ -36,12 +37,18 @@ def compile_at_word_start(pattern: str) -> tuple[re.Pattern[str], Strings | None
     """The compiled pattern, made to match only where no word character or hyphen precedes; the
     strings (or DIGIT) at least one of which is in every match, None if unknown; and the words
     every match starts with, None if unknown."""
-    parsed = sre_parse.parse(pattern)  # once: parsing is most of the cost of compiling, and start-up time counts
-    required = _sequence(parsed)[1]
-    first = _first_words(parsed)
-    parsed.data.insert(0, _NOT_AFTER_WORD.data[0])  # the lookbehind, without parsing the pattern again
-    parsed.width = None
-    return sre_compiler.compile(parsed), required, first
+    key = ("word-start", pattern)
+    kept = _regex_cache.lookup(key)
+    if kept is None:
+        parsed = sre_parse.parse(pattern)  # once: parsing is most of the cost of compiling, and start-up time counts
+        required = _sequence(parsed)[1]
+        first = _first_words(parsed)
+        parsed.data.insert(0, _NOT_AFTER_WORD.data[0])  # the lookbehind, without parsing the pattern again
+        parsed.width = None
+        kept = (_regex_cache.compiled_form(parsed), required, first)
+        _regex_cache.keep(key, kept)
+    form, required, first = kept
+    return _regex_cache.from_compiled_form(None, form), required, first
 
 
 _NOT_AFTER_WORD = sre_parse.parse(r"(?<![\w-])")

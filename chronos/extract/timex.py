@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from chronos.extract import _regex_cache
 from chronos.extract._prefilter import DIGIT, TOKEN, FirstWords, compile_at_word_start
 from chronos.extract._trie import trie_alternation
 from chronos.extract.sentences import lowered_text
@@ -140,7 +141,9 @@ def _grammar() -> list[_Rule]:
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
-    return [_rule(name, _lower("(?:" + rx + ")")) for name, rx in rules]
+    grammar = [_rule(name, _lower("(?:" + rx + ")")) for name, rx in rules]
+    _regex_cache.save()
+    return grammar
 
 
 @dataclass(frozen=True)
@@ -583,7 +586,9 @@ def _tokens() -> re.Pattern[str]:
     marks = sorted(w for w in exact if not re.fullmatch(TOKEN, w))
     starts = [f"(?={trie_alternation(words)}(?![\\w-]))"] + ([f"(?={trie_alternation(prefixes)})"] if prefixes else [])
     token = rf"(?<![\w-])(?:{'|'.join(starts)}){TOKEN}"
-    return re.compile(token + (f"|[{re.escape(''.join(marks))}]" if marks else ""))
+    rx = _regex_cache.compile_pattern(token + (f"|[{re.escape(''.join(marks))}]" if marks else ""))
+    _regex_cache.save()
+    return rx
 
 
 @functools.lru_cache(maxsize=1 << 16)
