@@ -1047,14 +1047,24 @@ class Builder:
             if m is None or any(a < m.end() and p.start < b for a, b in told):
                 continue  # "Barack Obama was elected president on ...": the told event checks it
             evs = [e for pid in p.people for e in self.kb.elections_of(pid)]
-            i = self.sentence_timex(p.start, m.end(), day_level=True) if evs else None
-            if i is None or not self._same_clause((p.start, m.end()), self.m.timexes[i], breaks=SUBORDINATE):
+            days, facts, end = _event_days(evs), _event_facts(evs), m.end()
+            if not evs and (by := _BY_LEGISLATURE.match(self.m.text, end)):
+                # "Yukio Hatoyama was elected Japan's 93rd Prime Minister by parliament on Wednesday": a
+                # legislature elects a head of government on the day of taking office, or a day or two before
+                role = " ".join(m.group("role").lower().split())
+                terms = [t for pid in p.people for t in self.kb.terms_of(pid)
+                         if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles if title.lower() in _CHOSEN_BY_LEGISLATURE)]
+                days = [(t.start.toordinal() - LEGISLATURE_DAYS, t.start.toordinal()) for t in terms]
+                facts = [FactRef(f"{self.kb.people[t.person].name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
+                         for t in terms]
+                end = by.end()
+            i = self.sentence_timex(p.start, end, day_level=True) if days else None
+            if i is None or not self._same_clause((p.start, end), self.m.timexes[i], breaks=SUBORDINATE):
                 continue
             t = self.m.timexes[i]
-            days = _event_days(evs)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
-                       [(t.start, t.end), (p.start, m.end())], f"'{t.text}' dates when {p.text} was elected {m.group('role')}",
-                       _event_facts(evs), event_var=f"S{i}", event_days=days)
+                       [(t.start, t.end), (p.start, end)], f"'{t.text}' dates when {p.text} was elected {m.group('role')}",
+                       facts, event_var=f"S{i}", event_days=days)
 
     def _reference_point(self, em) -> bool:
         """'Ahead of the 2021 German federal election, the parties held rallies on Tuesday': the
@@ -1307,12 +1317,16 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_ELECTED = re.compile(r"(?:,\s+who\s+was|\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+_ELECTED = re.compile(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
 _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
                        r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
+_BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
+                             r"national\s+assembly|lower\s+house|house\s+of\s+representatives|congress\s+of\s+deputies)\b", re.IGNORECASE)
+_CHOSEN_BY_LEGISLATURE = {"prime minister", "chancellor", "premier"}  # not presidents: they take office weeks after the vote
+LEGISLATURE_DAYS = 2  # Spain's prime minister is sworn in a day or two after the investiture vote
 _FRONTED_OPENER = re.compile(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
 _PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
                                r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
