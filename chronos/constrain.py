@@ -1046,12 +1046,15 @@ class Builder:
             m = _ELECTED.match(self.m.text, p.end) if p.grounded else None
             if m is None or any(a < m.end() and p.start < b for a, b in told):
                 continue  # "Barack Obama was elected president on ...": the told event checks it
-            evs = [e for pid in p.people for e in self.kb.elections_of(pid)]
+            role = " ".join(m.group("role").lower().split())
+            # the elections to the office named ("Tusk ... was elected prime minister": not his to the European Council)
+            offices = {(pid, t.office) for pid in p.people for t in self.kb.terms_of(pid)
+                       if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles)}
+            evs = [e for pid, office in sorted(offices) for e in self.kb.elections_of(pid, office)]
             days, facts, end = _event_days(evs), _event_facts(evs), m.end()
             if not evs and (by := _BY_LEGISLATURE.match(self.m.text, end)):
                 # "Yukio Hatoyama was elected Japan's 93rd Prime Minister by parliament on Wednesday": a
                 # legislature elects a head of government on the day of taking office, or a day or two before
-                role = " ".join(m.group("role").lower().split())
                 terms = [t for pid in p.people for t in self.kb.terms_of(pid)
                          if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles if title.lower() in _CHOSEN_BY_LEGISLATURE)]
                 days = [(t.start.toordinal() - LEGISLATURE_DAYS, t.start.toordinal()) for t in terms]

@@ -101,9 +101,9 @@ class KB:
         for name in sorted(self.events_by_name, key=lambda n: (-len(n), n)):
             self.event_names_by_ending.setdefault(" ".join(_WORD.findall(name)[-2:]), []).append(name)
 
-    def elections_of(self, person: str) -> list[Event]:
-        """The days `person` was elected to an office, as the KB derives them from terms."""
-        prefix = f"elected:{person}:"
+    def elections_of(self, person: str, office: str | None = None) -> list[Event]:
+        """The days `person` was elected to an office (or to `office`), as the KB derives them from terms."""
+        prefix = f"elected:{person}:" + (f"{office}:" if office else "")
         return [e for eid, e in self.derived_events.items() if eid.startswith(prefix)]
 
     def terms_of(self, person: str, office: str | None = None) -> list[Term]:
