@@ -1047,16 +1047,14 @@ class Builder:
             if m is None or any(a < m.end() and p.start < b for a, b in told):
                 continue  # "Barack Obama was elected president on ...": the told event checks it
             role = " ".join(m.group("role").lower().split())
-            # the elections to the office named ("Tusk ... was elected prime minister": not his to the European Council)
-            offices = {(pid, t.office) for pid in p.people for t in self.kb.terms_of(pid)
-                       if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles)}
-            evs = [e for pid, office in sorted(offices) for e in self.kb.elections_of(pid, office)]
+            # the terms of the office named: "Tusk ... was elected prime minister" is not his election to the European Council
+            terms = {t: title for pid in p.people for t in self.kb.terms_of(pid) if (title := _title_named(role, self.kb.offices[t.office]))}
+            evs = [e for pid, office in sorted({(t.person, t.office) for t in terms}) for e in self.kb.elections_of(pid, office)]
             days, facts, end = _event_days(evs), _event_facts(evs), m.end()
             if not evs and (by := _BY_LEGISLATURE.match(self.m.text, end)):
                 # "Yukio Hatoyama was elected Japan's 93rd Prime Minister by parliament on Wednesday": a
                 # legislature elects a head of government on the day of taking office, or a day or two before
-                terms = [t for pid in p.people for t in self.kb.terms_of(pid)
-                         if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles if title.lower() in _CHOSEN_BY_LEGISLATURE)]
+                terms = [t for t, title in terms.items() if title in _CHOSEN_BY_LEGISLATURE]
                 days = [(t.start.toordinal() - LEGISLATURE_DAYS, t.start.toordinal()) for t in terms]
                 facts = [FactRef(f"{self.kb.people[t.person].name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
                          for t in terms]
@@ -1307,6 +1305,11 @@ _NEAR_DAYS = 45
 
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
+
+
+def _title_named(role: str, office) -> str | None:
+    """The office's title a role ends with ("japan's 93rd prime minister": "prime minister")."""
+    return max((w.lower() for w in office.titles if role.endswith(w.lower())), key=len, default=None)
 
 
 def _in_quotation(text: str, pos: int) -> bool:
