@@ -1054,10 +1054,10 @@ class Builder:
             if not evs and (by := _BY_LEGISLATURE.match(self.m.text, end)):
                 # "Yukio Hatoyama was elected Japan's 93rd Prime Minister by parliament on Wednesday": a
                 # legislature elects a head of government on the day of taking office, or a day or two before
-                terms = [t for t, title in terms.items() if title in _CHOSEN_BY_LEGISLATURE]
-                days = [(t.start.toordinal() - LEGISLATURE_DAYS, t.start.toordinal()) for t in terms]
+                chosen = [t for t, title in terms.items() if title in _CHOSEN_BY_LEGISLATURE]
+                days = [(t.start.toordinal() - LEGISLATURE_DAYS, t.start.toordinal()) for t in chosen]
                 facts = [FactRef(f"{self.kb.people[t.person].name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
-                         for t in terms]
+                         for t in chosen]
                 end = by.end()
             i = self.sentence_timex(p.start, end, day_level=True) if days else None
             if i is None or not self._same_clause((p.start, end), self.m.timexes[i], breaks=SUBORDINATE):
