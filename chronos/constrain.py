@@ -1419,9 +1419,11 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$",
-                    re.IGNORECASE)  # "marked the 20th anniversary of its return to Chinese rule on July 1": the day marked;
-# "in his address in April 2005, described the collapse of the Soviet Union as": the day of the words
+# what an event is the topic of, not dated by: "protests against the killing", "described the collapse
+# of the Soviet Union as" (in an address in April 2005), "marked the 20th anniversary of its return to
+# Chinese rule on July 1" (the day marked)
+_TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
+                    r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"

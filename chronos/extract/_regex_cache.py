@@ -2,10 +2,12 @@
 from the lexicon and the KB, and parsing and compiling them took a fifth of a second of every
 start-up. The stdlib's compiled form of each (its code list and group tables) is kept in a pickle
 keyed on the Python build and the code that reads the patterns, and handed back to `_sre.compile`
-as `re.compile` itself does. A missing, stale or unwritable cache only means compiling again.
+as `re.compile` itself does. What a process had to compile is written when it exits. A missing,
+stale or unwritable cache only means compiling again.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import pickle
@@ -51,9 +53,9 @@ def keep(key: tuple, value: Any) -> None:
     _missed = True
 
 
-def save() -> None:
+@atexit.register
+def _save() -> None:
     """Write the entries used in this process, if any was compiled here (stale ones drop out)."""
-    global _missed
     if not _missed:
         return
     try:
@@ -64,7 +66,6 @@ def save() -> None:
         for stale in _CACHE_DIR.glob("regex-*.pickle"):
             if stale != _PATH:
                 stale.unlink(missing_ok=True)
-        _missed = False
     except OSError:
         pass  # a read-only install compiles at each start
 

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from chronos.extract import _regex_cache
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.extract.people import PersonMention, ordinal_value
@@ -409,7 +408,6 @@ def _last_words(kb: KB) -> re.Pattern[str] | None:
     if hit is None or hit[0] is not kb:
         words = {ending.split()[-1] for ending in kb.event_names_by_ending}
         hit = _EVENT_NAME_RX[id(kb)] = (kb, compile_pattern(rf"\b(?:{trie_alternation(words, fold=False)})\b") if words else None)
-        _regex_cache.save()
     return hit[1]
 
 

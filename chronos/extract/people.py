@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chronos.extract import _regex_cache
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
@@ -73,13 +72,11 @@ _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|v
 @functools.cache
 def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     mods = alternation(list(MODIFIERS))
-    rx = compile_pattern(
+    return compile_pattern(
         rf"(?:\b(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"  # not "congratulate President"
         rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?\s+$",  # "The German chancellor, Angela Merkel,"
         re.IGNORECASE,
     )
-    _regex_cache.save()
-    return rx
 
 
 def _kb_regex(kb: KB) -> re.Pattern[str]:
@@ -90,13 +87,11 @@ def _kb_regex(kb: KB) -> re.Pattern[str]:
 def _apposition_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     """', the former president,' / ', Britain's prime minister,' after a name: the title closes its phrase."""
     mods = alternation(list(MODIFIERS))
-    rx = compile_pattern(
+    return compile_pattern(
         rf",\s+(?:(?:the|a)\s+)?(?:(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"
         rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?=\s*[,;.)—–]|\s+(?:who|and|said|says)\b)",
         re.IGNORECASE,
     )
-    _regex_cache.save()
-    return rx
 
 
 def find_people(text: str, kb: KB) -> list[PersonMention]:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from chronos.extract import _regex_cache
 from chronos.extract._prefilter import DIGIT, TOKEN, FirstWords, compile_at_word_start
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.extract.sentences import lowered_text
 from chronos.lexicon import alternation, lexicon
@@ -141,9 +141,7 @@ def _grammar() -> list[_Rule]:
         ("clock", r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"),
     ]
-    grammar = [_rule(name, _lower("(?:" + rx + ")")) for name, rx in rules]
-    _regex_cache.save()
-    return grammar
+    return [_rule(name, _lower("(?:" + rx + ")")) for name, rx in rules]
 
 
 @dataclass(frozen=True)
@@ -586,9 +584,7 @@ def _tokens() -> re.Pattern[str]:
     marks = sorted(w for w in exact if not re.fullmatch(TOKEN, w))
     starts = [f"(?={trie_alternation(words)}(?![\\w-]))"] + ([f"(?={trie_alternation(prefixes)})"] if prefixes else [])
     token = rf"(?<![\w-])(?:{'|'.join(starts)}){TOKEN}"
-    rx = _regex_cache.compile_pattern(token + (f"|[{re.escape(''.join(marks))}]" if marks else ""))
-    _regex_cache.save()
-    return rx
+    return compile_pattern(token + (f"|[{re.escape(''.join(marks))}]" if marks else ""))
 
 
 @functools.lru_cache(maxsize=1 << 16)
