@@ -301,6 +301,8 @@ class Builder:
                 # Tillerson, who led the talks, will travel ... this week"), not what someone "said the
                 # night of Nov. 9, 1989" had shown
                 continue
+            if t.end <= start and "," in self.m.text[t.end:start] and self._describes_a_time(sent.start, t):
+                continue  # "At 2:46 p.m., the moment the quake struck on March 11, 2011, Prime Minister Suga joined": the moment's first day
             if t.end <= start and self._in_closed_relative(sent.start, t, start):
                 continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
@@ -309,6 +311,11 @@ class Builder:
             if best is None or dist < best[0]:
                 best = (dist, i)
         return best[1] if best else None
+
+    def _describes_a_time(self, sent_start: int, t: Timex) -> bool:
+        """Whether `t` sits in an apposition to the time expression before it."""
+        before = [o for o in self.m.timexes if sent_start <= o.start and o.end <= t.start]
+        return bool(before) and _TIME_APPOSITION.match(self.m.text, max(o.end for o in before), t.start) is not None
 
     def _inside_relative(self, start: int, t_start: int) -> bool:
         """Whether a relative clause opened in [start, t_start) is still open at t_start."""
@@ -344,7 +351,11 @@ class Builder:
     def expression_conventions(self) -> None:
         for i, (t, tense) in enumerate(zip(self.m.timexes, self.m.tenses)):
             S, E = f"S{i}", f"E{i}"
-            if t.kind == "weekday" and t.offset == 0:
+            if t.kind == "weekday" and t.offset == 1:
+                self.soft.append(Soft(Cmp(var(S), "<=", var("P", 7)), 2, f"'{t.text}': the first after publication"))
+            # "left for China to attend the summit in Hangzhou on Sunday": the summit's Sunday may be
+            # either side of the trip, so no convention
+            if t.kind == "weekday" and t.offset == 0 and not _GONE_TO_ATTEND.search(self.m.text, max(0, t.start - 140), t.start):
                 cue = _FUTURE_CUE.search(self.m.text, max(0, t.start - 40), t.start)
                 if (tense == "future" or cue and (tense != "past" or _POSTPONED.search(self.m.text, max(0, t.start - 60), t.start))
                         or _PREPARED_FOR.search(self.m.text, max(0, t.start - 100), t.start)):
@@ -422,7 +433,7 @@ class Builder:
                 continue  # "will hold a ceremony on Saturday, the 80th anniversary of the bombing on August 9, 1945": the base
             if tense == "future" and _WON_IN_THE.search(self.m.text, max(0, t.start - 90), t.start) and _VOTE_AFTER.match(self.m.text, t.end):
                 continue  # "won all seven battleground states in the November 5th election and will become": the vote is done
-            if tense == "future" and (span := _RANGE_AFTER.match(self.m.text, t.end)) and any(o.start == span.end() - 1 for o in self.m.timexes):
+            if tense == "future" and self._opens_range(t):
                 continue  # "growth from 2016 through 2026 will exceed": the first year of a span under way
             if tense == "future" and _in_quotation(self.m.text, t.start):
                 continue  # "by 1990, no Australian child will be living in poverty": a promise quoted from its time
@@ -480,6 +491,11 @@ class Builder:
         return (tense == "past" or kind in ("a", "an", "its", "their", "his", "her", "our") and _WORD_AFTER.match(self.m.text, t.end) is not None
                 or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
 
+    def _opens_range(self, t: Timex) -> bool:
+        """'from 2016 through 2026', 'July 23 to July 29'; not 'will vote on May 9 to choose'."""
+        span = _RANGE_AFTER.match(self.m.text, t.end)
+        return span is not None and any(o.start == span.end() - 1 for o in self.m.timexes)
+
     def _near_miss(self, t: Timex, tense: str) -> bool:
         """A day named without its year that fell in the weeks before publication, told in the
         future tense ('will face voters on April 28' on 5 May), or that falls in the weeks after,
@@ -488,7 +504,7 @@ class Builder:
         Not the first day of a span under way ('from July 23 to July 29'). (Other past verbs are
         not read so: listings of coming events read as past too often.)"""
         if (self.published is None or tense not in ("future", "past") or t.kind != "date" or t.year is not None or t.offset
-                or t.direction or t.floating or not any(c.isdigit() for c in t.text) or _RANGE_AFTER.match(self.m.text, t.end)):
+                or t.direction or t.floating or not any(c.isdigit() for c in t.text) or self._opens_range(t)):
             return False
         lo, _ = self._sentence_span(t.start)
         if tense == "past" and self.updated:
@@ -552,6 +568,36 @@ class Builder:
                     self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                                f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
 
+    def numbered_title_claims(self) -> None:
+        """'Barack Obama, the 44th president': the number must be the one the office's list gives
+        the person, for a tenure begun by the time of writing (one still to begin, 'will be sworn in
+        as the 47th president', by its election)."""
+        for nt in self.m.numbered:
+            office = self.kb.offices[nt.offices[0]]
+            mine = [t for pid in nt.people for t in self.kb.terms_of(pid, office.id) if t.ordinal is not None]
+            if not mine:
+                continue  # an office (or a tenure) the KB does not number
+            person, nth = self.kb.people[mine[0].person], _nth(nt.ordinal)
+            says = f"'{nt.text}' counts {person.name} as the {nth} {office.label}"
+            ctx = dict(person=person.name, office=office.label, ordinal=nt.ordinal)
+            match = [t for t in mine if t.ordinal == nt.ordinal]
+            if not match:
+                theirs = " and ".join(_nth(n) for n in sorted({t.ordinal for t in mine}))
+                facts = [FactRef(f"{person.name} was the {theirs} {office.label}", mine[0].source)]
+                facts += [FactRef(f"the {nth} was {self.kb.people[t.person].name} (from {fmt_date(t.start)})", t.source)
+                          for t in self.kb.terms if t.office == office.id and t.ordinal == nt.ordinal][:1]
+                nowhere = Cmp(const(WINDOW[1]), "<", const(WINDOW[0]))
+                self.claim("Series.OfficeNumberMismatch", nowhere, [(nt.start, nt.end)], says, facts, **ctx)
+                continue
+            term = min(match, key=lambda t: t.start)
+            since = self._elected_on(term) if nt.future else term.start
+            if since is None:
+                continue
+            fact = FactRef(f"{person.name} was elected on {fmt_date(since)}" if nt.future
+                           else f"{person.name}'s term as the {nth} began on {fmt_date(since)}", term.source)
+            self.claim("Series.OfficeNumberMismatch", Cmp(const(since.toordinal()), "<=", var("P")), [(nt.start, nt.end)],
+                       says, [fact], begins=since, **ctx)
+
     def _elected_on(self, term) -> dt.date | None:
         """A term's election day: as recorded, or the last voting day of its country's election in
         the ELECT_DAYS before it began ('Prime Minister-elect Keir Starmer' from 4 July 2024)."""
@@ -578,6 +624,10 @@ class Builder:
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
         if _BECOME_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
             return  # "will become King Felipe VI once parliament passes a law": what he is to be
+        if rule == "Tenure.TitleOutOfOffice" and _SERVED_UNDER.search(self.m.text, max(0, tm.start - 80), tm.start):
+            # "Luis Caputo, a former finance minister under President Mauricio Macri": the time of a service now over
+            self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), [(tm.start, tm.end)], says, facts, **ctx)
+            return
         # "Prime Minister David Cameron, who announced he will resign by October, ...": a relative
         # clause after the title tells of the person at another time, not when the sentence happens
         how, i = self.reference(tm.start, tm.end, other_clause=True)
@@ -1230,8 +1280,9 @@ _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns"
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for"}
-# an apposition between name and verb may hold initials' periods ("who signed it with U.S. President Reagan,")
-_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+# an apposition between name and verb may hold the periods of initials and honorifics ("who signed it
+# with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,")
+_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
@@ -1295,6 +1346,8 @@ _FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGN
 # Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
 _PREPARED_FOR = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
                            r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
+_GONE_TO_ATTEND = re.compile(r"\b(?:left|flew|headed|travell?ed|departed|set\s+off)\b[^.;]{0,40}?\bto\s+(?:attend|join|address|visit|host|"
+                             r"take\s+part\s+in|participate\s+in)\s+[^,.;:!?]{1,80}?\s+on\s+$", re.IGNORECASE)
 _YEAR_IN_NAME = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _COMMEMORATED_AFTER = re.compile(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
@@ -1322,11 +1375,14 @@ def _in_quotation(text: str, pos: int) -> bool:
             or len(_SINGLE_OPEN.findall(text, start, pos + 1)) > len(_SINGLE_CLOSE.findall(before)))
 
 
+_SERVED_UNDER = re.compile(r"\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder\s+$", re.IGNORECASE)
+# "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
+_TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _ELECTED = re.compile(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
 _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
-                       r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+)?"
+                       r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 _BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
@@ -1334,7 +1390,7 @@ _BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|k
 _CHOSEN_BY_LEGISLATURE = {"prime minister", "chancellor", "premier"}  # not presidents: they take office weeks after the vote
 LEGISLATURE_DAYS = 2  # Spain's prime minister is sworn in a day or two after the investiture vote
 _FRONTED_OPENER = re.compile(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
-_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
+_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+|first\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
                                r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
@@ -1509,6 +1565,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
     b.tense_claims()
     if kb is not None:
         b.title_claims()
+        b.numbered_title_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()

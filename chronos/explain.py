@@ -80,6 +80,11 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
             ages = sorted({_age(born[0], d) for d in (sol.earliest, sol.latest if sol.latest is not None else sol.earliest)})
             return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
         return c.facts[0].statement if c.facts else ""
+    if rule == "Series.OfficeNumberMismatch" and c.context.get("begins") and sol.earliest is not None:
+        when = "the publication date" if sol.given else "the date the article gives itself"
+        return f"{c.facts[0].statement}, after {when} ({fmt_range(sol.earliest, sol.latest)})"
+    if rule == "Series.OfficeNumberMismatch":  # the number names another holder
+        return ", and ".join(f.statement for f in c.facts)
     if rule == "Series.UnknownEvent" and c.context.get("ledger") and f"S{c.context.get('timex')}" in sol.values:
         s = sol.values[f"S{c.context['timex']}"]
         near = [d for d in c.context["ledger"] if abs(d - s) <= 62] or \

@@ -125,6 +125,15 @@ def test_us_executive_fixture():
     assert people["Q23505"]["name"] == "George H. W. Bush" and people["Q23505"]["died"] == D("2018-11-30")
 
 
+def test_us_executive_numbers_tenures_in_date_order():
+    # the fixture's whole list: Bush 1 as president, Trump 2 and 3 (a returning president is numbered again)
+    data = import_us_executive(FIX / "executive.yaml", today=D("2026-11-22"))
+    numbers = [(t["person"], t["ordinal"]) for t in sorted(data["terms"], key=lambda t: t["start"]) if t["office"] == "us-president"]
+    assert numbers == [("Q23505", 1), ("Q22686", 2), ("Q22686", 3)]
+    skipped = import_us_executive(FIX / "executive.yaml", skip_terms={("Q23505", "us-president")})
+    assert [t["ordinal"] for t in skipped["terms"] if t["office"] == "us-president"] == [2, 3]  # still counted
+
+
 def test_us_executive_skips_hand_written():
     data = import_us_executive(FIX / "executive.yaml", skip_people={"Q22686"},
                                skip_terms={("Q22686", "us-president")})
@@ -149,6 +158,14 @@ def test_uk_ministers_fixture():
     assert ("ifg:cover-minister", "uk-home-secretary", D("2012-01-10"), D("2012-02-10"), True) in terms  # cover
     assert not any(t[2] == D("2005-01-01") for t in terms)  # junior posts are not imported
     assert {o["id"] for o in data["offices"]} == {"uk-prime-minister", "uk-foreign-secretary", "uk-home-secretary"}
+
+
+def test_uk_prime_ministers_numbered_from_thatcher():
+    data = import_uk_ministers(FIX / "uk-ministers")
+    numbers = {t["person"]: t.get("ordinal") for t in data["terms"] if t["office"] == "uk-prime-minister"}
+    first = min(numbers.values())
+    assert numbers["ifg:theresa-may"] == numbers["ifg:david-cameron"] + 1 and first >= 49
+    assert all("ordinal" not in t for t in data["terms"] if t["office"] != "uk-prime-minister")
 
 
 @pytest.mark.skipif(not (SHARED / "uk-ministers").is_dir(), reason="shared kb-sources not present")
@@ -185,6 +202,21 @@ def test_validate_finds_every_kind_with_file_and_line():
     assert "duplicate office id 'office-a'" in got[("other.yaml", 4)]
     assert "event e1 ends" in got[("other.yaml", 6)]
     assert "not valid YAML" in got[("broken.yaml", 3)]
+
+
+def test_validate_office_numbers(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "offices:\n  - {id: pm, label: PM, titles: [Prime Minister], source: t}\n"
+        "people:\n" + "".join(f"  - {{id: {p}, name: {p}, source: t}}\n" for p in "ABCD") +
+        "terms:\n"
+        "  - {person: A, office: pm, start: 2000-01-01, end: 2001-01-01, ordinal: 5, source: t}\n"
+        "  - {person: B, office: pm, start: 2001-01-01, end: 2002-01-01, ordinal: 6, source: t}\n"
+        "  - {person: A, office: pm, start: 2002-01-01, end: 2003-01-01, ordinal: 5, source: t}\n"  # a returning holder
+        "  - {person: C, office: pm, start: 2003-01-01, end: 2004-01-01, ordinal: 6, source: t}\n"  # B's number
+        "  - {person: D, office: pm, start: 2004-01-01, ordinal: 4, source: t}\n")  # below 6
+    got = {p.line: p.message for p in validate([tmp_path])}
+    assert set(got) == {12, 13}
+    assert "the number of B" in got[12] and "below B's 6" in got[13]
 
 
 def test_validate_cli_exit_codes(tmp_path):

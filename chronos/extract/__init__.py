@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from chronos.calendar import valid_date
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
-from chronos.extract.people import AgeMention, PersonMention, TitleMention, find_ages, find_people, find_titles
+from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
+                                    find_people, find_titles)
 from chronos.extract.sentences import SUBORDINATE, SentenceIndex, tense_at
 from chronos.extract.timex import Timex, find_timexes
 from chronos.kb import KB
@@ -27,6 +28,7 @@ class Mentions:
     series: list[SeriesMention]
     events: list[EventMention]
     anniversaries: list[AnniversaryMention] = dataclasses.field(default_factory=list)
+    numbered: list[NumberedTitle] = dataclasses.field(default_factory=list)
 
     def tense_of(self, start: int, end: int) -> str:
         return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
@@ -44,6 +46,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
     people = _grounded_by_titles(people, titles)
+    numbered, titles = find_numbered_titles(text, people, titles, kb)
     return Mentions(
         text, sentences, timexes, tenses, people,
         titles=titles,
@@ -51,6 +54,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
         anniversaries=find_anniversaries(text, sentences, timexes, events, people),
+        numbered=numbered,
     )
 
 

@@ -455,8 +455,9 @@ def _ordinal_before_rx() -> re.Pattern[str]:
 
 
 # words after a name that make an ordinal count something else: "the first G20 summit since the
-# pandemic", "... hosted by India", "... on African soil", "... in Africa" (not a host city)
-_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
+# pandemic", "... hosted by India", "... on African soil" (not "on Saturday"), "... in Africa" (not a host city)
+_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
                             r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 

@@ -54,6 +54,19 @@ class TitleMention:
 
 
 @dataclass(frozen=True)
+class NumberedTitle:
+    """'Barack Obama, the 44th president': a person counted in an office's list of holders."""
+
+    start: int
+    end: int
+    text: str
+    people: tuple[str, ...]
+    offices: tuple[str, ...]
+    ordinal: int
+    future: bool  # "will be sworn in as the 47th president": a tenure still to begin
+
+
+@dataclass(frozen=True)
 class AgeMention:
     start: int
     end: int
@@ -293,6 +306,68 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
         candidates = [o for o in candidates if kb.offices[o].country == country]
     held = {t.office for pid in people for t in kb.terms_of(pid)}
     return tuple(o for o in candidates if o in held)
+
+
+def _holder_ordinals() -> str:
+    """Numbers that count an office's holders: '44th', 'ninth'; not 'first', which mostly ranks
+    ('the first president to visit')."""
+    return rf"\d{{1,3}}(?:st|nd|rd|th)|{alternation([w for w, n in lexicon()['ordinals'].items() if n > 1])}"
+
+
+@functools.cache
+def _numbered_before_regex(country_names: tuple[str, ...]) -> re.Pattern[str]:
+    """'the 44th President Barack Obama', "America's 44th president, Barack Obama": read before a title."""
+    return compile_pattern(rf"(?:\bthe|\b(?P<qual>{trie_alternation(country_names)})['’]s)\s+(?P<ord>{_holder_ordinals()})\s+$",
+                           re.IGNORECASE)
+
+
+@functools.cache
+def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
+    """', the 46th president of the United States', ' became Britain's 58th prime minister', ' will
+    be sworn in as the 47th president': a number and a title set after a name. The title closes its
+    phrase ('the second president to visit' ranks, it does not count)."""
+    countries = trie_alternation(country_names)
+    become = r"be\s+sworn\s+in\s+as|become|be"
+    verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
+            rf"(?:has|had)\s+become|is|was|(?:was|is|has\s+been)\s+(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,3}}?\s+as|took\s+office\s+as|"
+            rf"serve[sd]\s+as")
+    return compile_pattern(
+        rf"(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?"
+        rf"(?:the|(?P<qual>{countries})['’]s)\s+(?P<ord>{_holder_ordinals()})\s+(?:(?P<qual2>{countries})\s+)?"
+        rf"(?P<title>{trie_alternation(kb_titles)})(?:\s+of\s+(?:the\s+)?(?P<qual3>{countries}))?"
+        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|since|from|until|in|on|when|after)\b)",
+        re.IGNORECASE,
+    )
+
+
+def find_numbered_titles(text: str, people: list[PersonMention], titles: list[TitleMention],
+                         kb: KB) -> tuple[list[NumberedTitle], list[TitleMention]]:
+    """Numbered titles, and the titles left once those a number turns into a description ('the
+    44th President Barack Obama' says he was the 44th, not that he holds the office) are gone."""
+    countries = tuple(sorted(kb.country_by_name))
+    before = _numbered_before_regex(countries)
+    after = _numbered_after_regex(tuple(sorted(kb.offices_by_title)), countries)
+    out: list[NumberedTitle] = []
+    kept: list[TitleMention] = []
+    for tm in titles:
+        m = before.search(text, max(0, tm.start - 40), tm.start) if tm.modifier is None and tm.name_start > tm.start else None
+        n = ordinal_value(m.group("ord")) if m else None
+        if n is None:
+            kept.append(tm)
+            continue
+        offices = _offices_for(kb, tm.title, m.group("qual"), tm.people) if m.group("qual") else tm.offices
+        if offices:
+            out.append(NumberedTitle(m.start(), tm.end, text[m.start():tm.end], tm.people, offices, n, future=False))
+    for p in people:
+        if not p.grounded or (m := after.match(text, p.end, min(len(text), p.end + 120))) is None:
+            continue
+        if not m.group("verb") and (m.group("who") or not m.group("comma")):
+            continue  # a number set after a name needs a comma or a verb before it
+        n = ordinal_value(m.group("ord").lower())
+        qual = m.group("qual") or m.group("qual2") or m.group("qual3")
+        if n is not None and (offices := _offices_for(kb, m.group("title"), qual, p.people)):
+            out.append(NumberedTitle(p.start, m.end(), text[p.start:m.end()], p.people, offices, n, future=m.group("future") is not None))
+    return sorted(out, key=lambda nt: nt.start), kept
 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,"

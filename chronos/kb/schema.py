@@ -39,6 +39,9 @@ class Term(_Fact):
     end: dt.date | None = Field(default=None, description="First day out of office; None while serving")
     elected: dt.date | None = Field(default=None, description="Election day, for '-elect' titles")
     acting: bool = False
+    ordinal: int | None = Field(default=None, ge=1, description="The holder's number as the office's list counts them, "
+                                                                "as its `source` gives it: 45 for Trump's first term as "
+                                                                "President of the United States, 47 for his second")
     source: str
 
     @model_validator(mode="after")

@@ -4,8 +4,9 @@ Checks: YAML and schema errors (each record on its own, so one bad record does n
 rest), a term, event or life that ends before it starts, an election after the term it won,
 overlapping terms of a single-holder office (a same-day handover, end == next start, is fine;
 acting terms may overlap),
-the same person holding one office twice at once, references to unknown people, offices or
-countries, and ids defined twice (within a file or across files).
+the same person holding one office twice at once, office numbers out of the terms' order or
+shared by two people, references to unknown people, offices or countries, and ids defined twice
+(within a file or across files).
 """
 from __future__ import annotations
 
@@ -208,6 +209,7 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
         groups = [substantive] if single else list(_group_by_person(recs))
         for group in groups:
             _overlaps(sorted(group, key=lambda r: (r.obj.start, r.file, r.line)), office, problems)
+        _ordinals(sorted((r for r in recs if r.obj.ordinal is not None), key=lambda r: r.obj.start), office, problems)
 
 
 def _group_by_person(recs: list[_Rec]) -> Iterable[list[_Rec]]:
@@ -231,6 +233,25 @@ def _overlaps(recs: list[_Rec], office: str, problems: list[Problem]) -> None:
                     f"at {reach.file}:{reach.line}"))
         if reach is None or reach.obj.end is not None and (t.end is None or t.end > reach.obj.end):
             reach = rec
+
+
+def _ordinals(recs: list[_Rec], office: str, problems: list[Problem]) -> None:
+    """An office's new numbers follow its terms' order, and one number belongs to one person (a
+    term split in two keeps its number, and so does a returning holder where the list counts
+    people: Kevin Rudd is Australia's 26th prime minister twice)."""
+    holder: dict[int, _Rec] = {}
+    top: _Rec | None = None  # the highest-numbered term so far
+    for rec in recs:
+        t = rec.obj
+        first = holder.setdefault(t.ordinal, rec)
+        if first.obj.person != t.person:
+            problems.append(Problem(rec.file, rec.line, f"{office}: {t.person} is numbered {t.ordinal}, "
+                                                        f"the number of {first.obj.person} at {first.file}:{first.line}"))
+        elif first is rec and top is not None and t.ordinal < top.obj.ordinal:
+            problems.append(Problem(rec.file, rec.line, f"{office}: {t.person} ({t.start}) is numbered {t.ordinal}, "
+                                                        f"below {top.obj.person}'s {top.obj.ordinal} ({top.obj.start})"))
+        if top is None or t.ordinal > top.obj.ordinal:
+            top = rec
 
 
 def kb_files(dirs: Iterable[Path]) -> list[Path]:

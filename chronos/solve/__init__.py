@@ -200,8 +200,9 @@ class _Encoder:
                 out.append((s, e, conds))
             return out
         if t.kind == "weekday":
-            # "last Friday": the latest Friday before publication; "next Friday": the first after
-            lo, hi = {-1: (-7, -1), 1: (1, 7)}.get(t.offset, (-7, 7))
+            # "last Friday": the latest Friday before publication; "next Friday": the first after, or
+            # (said early in a week) the one of the week after, which a convention weighs against
+            lo, hi = {-1: (-7, -1), 1: (1, 13)}.get(t.offset, (-7, 7))
             if t.direction == "past" and t.offset == 0:
                 lo, hi = -7, -1
             elif t.direction == "future" and t.offset == 0:  # "this coming Sunday": the next one

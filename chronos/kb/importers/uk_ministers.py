@@ -199,6 +199,18 @@ def _resolve_overlaps(terms: list[dict[str, Any]]) -> None:
             current = t
 
 
+# The data starts in 1979 with Margaret Thatcher, the 49th prime minister on the numbered list
+# (wikipedia:List of prime ministers of the United Kingdom); the list counts each person once.
+FIRST_PRIME_MINISTER_ORDINAL = 49
+
+
+def _number_prime_ministers(terms: list[dict[str, Any]]) -> None:
+    numbers: dict[str, int] = {}
+    for t in terms:  # in date order
+        if t["office"] == "uk-prime-minister":
+            t["ordinal"] = numbers.setdefault(t["person"], FIRST_PRIME_MINISTER_ORDINAL + len(numbers))
+
+
 def import_uk_ministers(directory: Path, skip_people: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
     directory = Path(directory)
     posts = {p["id"]: p for p in _read(directory, "post.csv")}
@@ -244,6 +256,7 @@ def import_uk_ministers(directory: Path, skip_people: set[str] | frozenset[str] 
                           "source": f"{SOURCE} appointment {apps[0]}"})
     terms.sort(key=lambda t: (t["office"], t["start"], t["person"]))
     _resolve_overlaps(terms)
+    _number_prime_ministers(terms)
     used_offices = {t["office"] for t in terms}
     offices = []
     for oid, (label, titles, qid) in OFFICES.items():

@@ -128,6 +128,33 @@ def _date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _tenures(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each unbroken stretch in one office (consecutive terms merge), with the term that opened it."""
+    runs: list[dict[str, Any]] = []
+    for t in sorted(entry.get("terms", []), key=lambda t: str(t["start"])):
+        office = OFFICES.get(t.get("type"))
+        if office is None:
+            continue
+        start, end = _date(t["start"]), _date(t["end"])
+        prev = runs[-1] if runs else None
+        if prev and prev["office"] == office and start <= prev["end"]:
+            prev["end"] = max(prev["end"], end)
+        else:
+            runs.append({"office": office, "start": start, "end": end, "first": t})
+    return runs
+
+
+def _ordinals(entries: list[dict[str, Any]]) -> dict[tuple[str, dt.date], int]:
+    """The dataset lists every president and vice president since 1789, so a tenure's rank among
+    its office's tenures is the number news gives it (Cleveland the 22nd and 24th)."""
+    counts: dict[str, int] = {}
+    ordinals = {}
+    for office, start in sorted((run["office"], run["start"]) for entry in entries for run in _tenures(entry)):
+        counts[office] = counts.get(office, 0) + 1
+        ordinals[office, start] = counts[office]
+    return ordinals
+
+
 def import_us_executive(
     path: Path,
     skip_people: set[str] | frozenset[str] = frozenset(),
@@ -139,23 +166,17 @@ def import_us_executive(
     if not isinstance(entries, list):
         raise ValueError(f"{path}: expected a list of people")
     people, terms = [], []
+    ordinals = _ordinals(entries)  # hand-written terms are skipped below but still counted
     for entry in entries:
         pid, source = _person_id(entry), _source(entry)
         runs: list[dict[str, Any]] = []
-        for t in sorted(entry.get("terms", []), key=lambda t: str(t["start"])):
-            office = OFFICES.get(t.get("type"))
-            if office is None:
-                continue
-            start, end = _date(t["start"]), _date(t["end"])
-            prev = runs[-1] if runs else None
-            if prev and prev["office"] == office and prev["end"] is not None and start <= prev["end"]:
-                prev["end"] = max(prev["end"], end)
-                continue
+        for tenure in _tenures(entry):
+            office, start = tenure["office"], tenure["start"]
             elected = None
-            if t.get("how") == "election" and start.year - 1 >= FIRST_ELECTED_YEAR:
+            if tenure["first"].get("how") == "election" and start.year - 1 >= FIRST_ELECTED_YEAR:
                 elected = election_day(start.year - 1)
-            runs.append({"person": pid, "office": office, "start": start, "end": end, "elected": elected,
-                         "source": source})
+            runs.append({"person": pid, "office": office, "start": start, "end": tenure["end"], "elected": elected,
+                         "ordinal": ordinals[office, start], "source": source})
         kept = []
         for run in runs:
             if run["end"] is not None and run["end"] > today:
