@@ -460,7 +460,7 @@ class Builder:
                 f = Cmp(var("P"), "<", var(f"E{i}", 1))
                 self.claim("Tense.FutureAboutPast", And((f, Cmp(var(f"S{i}"), "<=", var("P", 365 - NEAR_MISS_DAYS)))) if near_miss else f,
                            [(t.start, t.end)], f"'{t.text}' is spoken of in the future tense", timex=i)
-            elif (tense == "past" and not _MODAL.search(self.m.text, *self._sentence_span(t.start))
+            elif (tense == "past" and not self._modal_around(t)
                   and not _INTENT.search(self.m.text, self._sentence_span(t.start)[0], t.start)
                   and not _TO_BE_DONE.search(self.m.text, max(0, t.start - 80), t.start)):
                 # "Analysts said he could call an election before October 2021": a modal leaves it open;
@@ -490,6 +490,14 @@ class Builder:
         kind = det.group("det").lower()
         return (tense == "past" or kind in ("a", "an", "its", "their", "his", "her", "our") and _WORD_AFTER.match(self.m.text, t.end) is not None
                 or kind == "the" and _lasting_thing_after().match(self.m.text, t.end) is not None)
+
+    def _modal_around(self, t: Timex) -> bool:
+        """A modal in the sentence leaves a date open ('he could call an election before October'),
+        unless it sits in a 'that' clause after the date: 'Voters went to the polls on April 28
+        after a campaign dominated by ... suggestions that Canada should become ...'."""
+        lo, hi = self._sentence_span(t.start)
+        return any(m.start() < t.start or not _THAT.search(self.m.text, t.end, m.start())
+                   for m in _MODAL.finditer(self.m.text, lo, hi))
 
     def _opens_range(self, t: Timex) -> bool:
         """'from 2016 through 2026', 'July 23 to July 29'; not 'will vote on May 9 to choose'."""
@@ -1415,6 +1423,7 @@ _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|chil
 _DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
+_THAT = re.compile(r"(?<![,;:])\sthat\s")  # a clause's "that", not a fronted "..., that candidate could"
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 # a time before or after which something happens: not when the clause's own verb happens
 _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
