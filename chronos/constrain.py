@@ -1284,10 +1284,12 @@ _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "w
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
                    "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "presses for",
-                   "pushes for", "appeals for"}
+                   "pushes for", "appeals for", "hails", "applauds", "thanks", "lauds", "cautions", "reiterates", "concedes",
+                   "admits"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
-                "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for"}
+                "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for",
+                "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted"}
 # an apposition between name and verb may hold the periods of initials and honorifics ("who signed it
 # with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,")
 _SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
