@@ -314,27 +314,31 @@ def _holder_ordinals() -> str:
     return rf"\d{{1,3}}(?:st|nd|rd|th)|{alternation([w for w, n in lexicon()['ordinals'].items() if n > 1])}"
 
 
+def _numbered_title(country_names: tuple[str, ...], kb_titles: tuple[str, ...]) -> str:
+    """"the 44th president", "Britain's 58th prime minister", "the nation's 46th president of the
+    United States": a number and a title, with the country where it is named."""
+    countries = trie_alternation(country_names)
+    return (rf"(?:\b(?:the\s+)?(?:(?P<qual>{countries})|nation|country)['’]s|\bthe)\s+(?P<ord>{_holder_ordinals()})\s+"
+            rf"(?:(?P<qual2>{countries})\s+)?(?P<title>{trie_alternation(kb_titles)})(?:\s+of\s+(?:the\s+)?(?P<qual3>{countries}))?")
+
+
 @functools.cache
-def _numbered_before_regex(country_names: tuple[str, ...]) -> re.Pattern[str]:
-    """'the 44th President Barack Obama', "America's 44th president, Barack Obama": read before a title."""
-    return compile_pattern(rf"(?:\bthe|\b(?P<qual>{trie_alternation(country_names)})['’]s)\s+(?P<ord>{_holder_ordinals()})\s+$",
-                           re.IGNORECASE)
+def _numbered_before_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
+    """'the 44th President Barack Obama', "America's 44th president, Barack Obama": before a name."""
+    return compile_pattern(rf"{_numbered_title(country_names, kb_titles)},?\s+$", re.IGNORECASE)
 
 
 @functools.cache
 def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     """', the 46th president of the United States', ' became Britain's 58th prime minister', ' will
-    be sworn in as the 47th president': a number and a title set after a name. The title closes its
+    be sworn in as the 47th president': after a name, behind a comma or a verb. The title closes its
     phrase ('the second president to visit' ranks, it does not count)."""
-    countries = trie_alternation(country_names)
     become = r"be\s+sworn\s+in\s+as|become|be"
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
             rf"(?:has|had)\s+become|is|was|(?:was|is|has\s+been)\s+(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,3}}?\s+as|took\s+office\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
-        rf"(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?"
-        rf"(?:the|(?P<qual>{countries})['’]s)\s+(?P<ord>{_holder_ordinals()})\s+(?:(?P<qual2>{countries})\s+)?"
-        rf"(?P<title>{trie_alternation(kb_titles)})(?:\s+of\s+(?:the\s+)?(?P<qual3>{countries}))?"
+        rf"(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|since|from|until|in|on|when|after)\b)",
         re.IGNORECASE,
     )
@@ -342,31 +346,26 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
 
 def find_numbered_titles(text: str, people: list[PersonMention], titles: list[TitleMention],
                          kb: KB) -> tuple[list[NumberedTitle], list[TitleMention]]:
-    """Numbered titles, and the titles left once those a number turns into a description ('the
-    44th President Barack Obama' says he was the 44th, not that he holds the office) are gone."""
-    countries = tuple(sorted(kb.country_by_name))
-    before = _numbered_before_regex(countries)
-    after = _numbered_after_regex(tuple(sorted(kb.offices_by_title)), countries)
+    """Numbered titles, and the titles left once those inside one are gone: 'the 44th President
+    Barack Obama' says he was the 44th, not that he holds the office."""
+    key = (tuple(sorted(kb.offices_by_title)), tuple(sorted(kb.country_by_name)))
+    before, after = _numbered_before_regex(*key), _numbered_after_regex(*key)
     out: list[NumberedTitle] = []
-    kept: list[TitleMention] = []
-    for tm in titles:
-        m = before.search(text, max(0, tm.start - 40), tm.start) if tm.modifier is None and tm.name_start > tm.start else None
-        n = ordinal_value(m.group("ord")) if m else None
-        if n is None:
-            kept.append(tm)
-            continue
-        offices = _offices_for(kb, tm.title, m.group("qual"), tm.people) if m.group("qual") else tm.offices
-        if offices:
-            out.append(NumberedTitle(m.start(), tm.end, text[m.start():tm.end], tm.people, offices, n, future=False))
     for p in people:
-        if not p.grounded or (m := after.match(text, p.end, min(len(text), p.end + 120))) is None:
+        if not p.grounded:
             continue
-        if not m.group("verb") and (m.group("who") or not m.group("comma")):
-            continue  # a number set after a name needs a comma or a verb before it
-        n = ordinal_value(m.group("ord").lower())
+        if (m := before.search(text, max(0, p.start - 100), p.start)) is not None:
+            start, end, future = m.start(), p.end, False
+        elif (m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or m.group("comma") and not m.group("who")):
+            start, end, future = p.start, m.end(), m.group("future") is not None
+        else:
+            continue
+        n = ordinal_value(m.group("ord"))
         qual = m.group("qual") or m.group("qual2") or m.group("qual3")
         if n is not None and (offices := _offices_for(kb, m.group("title"), qual, p.people)):
-            out.append(NumberedTitle(p.start, m.end(), text[p.start:m.end()], p.people, offices, n, future=m.group("future") is not None))
+            out.append(NumberedTitle(start, end, text[start:end], p.people, offices, n, future))
+    inside = {(nt.start, nt.end) for nt in out}
+    kept = [tm for tm in titles if not any(a <= tm.start and tm.end <= b for a, b in inside)]
     return sorted(out, key=lambda nt: nt.start), kept
 
 
