@@ -282,12 +282,16 @@ class Builder:
                     continue
             elif not is_day_level(t) and not _ADVERBIAL.search(before):
                 continue
+            elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
+                continue  # "discussed interference in the 2016 U.S. election": the year names the election
             elif t.kind == "weekday" and _NTH_DAY.search(before):
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
             if any(am.start <= t.start and t.end <= am.end for am in self.m.anniversaries):
                 continue  # "Biden marked the 20th anniversary of the Sept. 11 attacks on Sunday": the base's day
+            if t.year is not None and _MARKING_BEFORE.search(self.m.text, max(0, t.start - 40), t.start):
+                continue  # "a ceremony marking the day, Oct. 3, 1990, when East Germany joined": the day remembered
             if t.kind == "rel" and (_ANAPHORIC.match(t.text) or STORY_DAY.fullmatch(t.text)):
                 continue  # "the next day", "the following week" with no date before to count from: not a time we know
             if t.start < DATELINE_CHARS and t.kind == "date" and is_dateline(self.m.text, t.start, t.end):
@@ -493,8 +497,8 @@ class Builder:
 
     def _modal_around(self, t: Timex) -> bool:
         """A modal in the sentence leaves a date open ('he could call an election before October'),
-        unless it sits in a 'that' clause after the date: 'Voters went to the polls on April 28
-        after a campaign dominated by ... suggestions that Canada should become ...'."""
+        unless it sits in a 'that' or relative clause after the date: 'Voters went to the polls on
+        April 28 after a campaign dominated by ... suggestions that Canada should become ...'."""
         lo, hi = self._sentence_span(t.start)
         return any(m.start() < t.start or not _THAT.search(self.m.text, t.end, m.start())
                    for m in _MODAL.finditer(self.m.text, lo, hi))
@@ -1385,6 +1389,8 @@ def _in_quotation(text: str, pos: int) -> bool:
             or len(_SINGLE_OPEN.findall(text, start, pos + 1)) > len(_SINGLE_CLOSE.findall(before)))
 
 
+_MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?)\s+"
+                             r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _SERVED_UNDER = re.compile(r"\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder\s+$", re.IGNORECASE)
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
 _TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
@@ -1425,7 +1431,8 @@ _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|chil
 _DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
-_THAT = re.compile(r"(?<![,;:])\sthat\s")  # a clause's "that", not a fronted "..., that candidate could"
+# a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
+_THAT = re.compile(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 # a time before or after which something happens: not when the clause's own verb happens
 _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
@@ -1433,7 +1440,8 @@ _BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
-_FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s", re.IGNORECASE)
+# "would", "was going to", "had intended to serve through 2014": the future seen from a past moment
+_FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLD_ON = re.compile(r"\s+(?:on|in|of)\s+", re.IGNORECASE)
@@ -1465,14 +1473,14 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
                           r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
-                          r"announced\s+the\s+(?:results?|winner|outcome)|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
+                          r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = re.compile(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
 _VOTE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
-_ACT = r"(?:formally\s+|officially\s+)?(?:signed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
+_ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
 # "The runoff on April 24 handed Macron a second term": a vote on its day, then what it did
 _VOTE_ON = re.compile(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
 _DID_AFTER = re.compile(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")

@@ -77,6 +77,7 @@ class AgeMention:
 
 
 _WORD = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.")
 _TITLE_HEAD = re.compile(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 _LESSER = re.compile(r"\b(?:vice|deputy|assistant)[\s-]*$", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
@@ -131,6 +132,8 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 ids = surnames.get(key) if j == i + 1 and key in surnames else aliases.get(key)
                 if ids and j == i + 1 and i > 0 and _another_first_name(text[words[i - 1][0]:words[i - 1][1]], ids, kb, not_first):
                     ids = None
+                if ids and j == i + 1 and j < len(words) and _INITIAL.fullmatch(text, *words[j]):
+                    ids = None  # "President Petro O. Poroshenko": a first name, not Gustavo Petro
                 if ids:
                     name = text[s:s + len(key)]
                     full = " " in name.strip()
