@@ -653,7 +653,8 @@ class Builder:
             # "Secretary of State Mike Pompeo, who travelled to Pyongyang twice, will lead the talks":
             # the main clause's tense, after the relative clause
             how = self.m.tense_of(relative.end() - 1, relative.end() - 1)
-        if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])):
+        if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])
+                               or self._fronted_with_another_title(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
             # past the 'then-' title the sentence speaks of another time; "Prime Minister David
             # Cameron said he would step down by October": the date is of what was said
@@ -709,6 +710,14 @@ class Builder:
     def _reported_between(self, tm, t: Timex) -> bool:
         """A speech verb after the title and a clause of its own before the date."""
         return t.start >= tm.end and _REPORTED.search(self.m.text, tm.end, t.start) is not None
+
+    def _fronted_with_another_title(self, tm, t: Timex) -> bool:
+        """'Appointed by President Bill Clinton in 1993, Justice Ginsburg ... President Trump said':
+        a date in a clause that opens the sentence beside another title is that clause's."""
+        lo = self._sentence_span(tm.start)[0]
+        comma = self.m.text.find(",", t.end, tm.start)
+        return (comma != -1 and "," not in self.m.text[lo:t.start]
+                and any(o is not tm and lo <= o.start and o.end <= comma for o in self.m.titles))
 
     def _past_title_between(self, tm, t: Timex) -> bool:
         lo, hi = (tm.end, t.start) if t.start >= tm.end else (t.end, tm.start)
