@@ -169,9 +169,10 @@ def _event_days(evs, named: bool = False) -> list[tuple[int, int]]:
 
 
 def _the(name: str) -> str:
-    """The article before an event's name, none when it has its own: 'the NATO summit', 'Russia's invasion'."""
-    first = name.split(maxsplit=1)[0].lower()
-    return "" if first in ("the", "a", "an") or first.endswith(("'s", "’s")) else "the "
+    """The article before an event's name, none when it has its own: 'the NATO summit', 'Russia's
+    invasion', 'Strom Thurmond's death'."""
+    words = name.lower().split()
+    return "" if words[0] in ("the", "a", "an") or any(w.endswith(("'s", "’s")) for w in words[:-1]) else "the "
 
 
 def _event_facts(evs, named: bool = False) -> list[FactRef]:
