@@ -140,6 +140,7 @@ OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the ter
 LEAVING_DAYS = 366  # a title told with its holder's leaving may be given this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
+ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
@@ -165,6 +166,16 @@ def _event_days(evs, named: bool = False) -> list[tuple[int, int]]:
         if named and e.ongoing and e.end is None:
             last = WINDOW[1]
         out += [(first, first), (last, last)] if e.runoff else [(first, last)]
+    return out
+
+
+def _anniversary_bases(evs) -> list[tuple[int, int]]:
+    """The days an anniversary counts from: an event of a few weeks as a whole, a longer one from
+    its first or its last day (the Good Friday Agreement's signing in April 1998 or its coming into
+    force in December 1999), never the months between."""
+    out = []
+    for first, last in _event_days(evs):
+        out += [(first, first), (last, last)] if last - first > ANNIVERSARY_RUN_DAYS else [(first, last)]
     return out
 
 
@@ -289,6 +300,8 @@ class Builder:
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
+            if t.kind == "rel" and t.clock and any(o.start > t.end and _THEN_ON.fullmatch(self.m.text, t.end, o.start) for o in self.m.timexes):
+                continue  # "at noon on Tuesday, Jan. 20": the day follows
             if any(am.start <= t.start and t.end <= am.end for am in self.m.anniversaries):
                 continue  # "Biden marked the 20th anniversary of the Sept. 11 attacks on Sunday": the base's day
             if t.year is not None and _MARKING_BEFORE.search(self.m.text, max(0, t.start - 40), t.start):
@@ -455,6 +468,11 @@ class Builder:
                 continue
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
+            if (tense == "future" and before.endswith(("the ", "The ")) and _NAMED_BY_DATE_AFTER.match(self.m.text, t.end)
+                    and _OUTCOME_BEFORE.search(self.m.text, max(0, t.start - 60), t.start)):
+                continue  # "will announce ... after the ANC's victory in the 8 May general election": a vote already won
+            if _DONE_BY_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
+                continue  # "will take the oath on the Bible used by Lincoln in 1861": what was done then
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -637,6 +655,8 @@ class Builder:
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
         if _BECOME_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
             return  # "will become King Felipe VI once parliament passes a law": what he is to be
+        if rule == "Tenure.TitleOutOfOffice" and _MOURNED_BEFORE.search(self.m.text, max(0, tm.start - 60), tm.start):
+            return  # "the state funeral of Queen Elizabeth II", "after the death of his mother Queen Elizabeth"
         if rule == "Tenure.TitleOutOfOffice" and _SERVED_UNDER.search(self.m.text, max(0, tm.start - 80), tm.start):
             # "Luis Caputo, a former finance minister under President Mauricio Macri": the time of a service now over
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), [(tm.start, tm.end)], says, facts, **ctx)
@@ -717,7 +737,7 @@ class Builder:
         a date in a clause that opens the sentence beside another title is that clause's."""
         lo = self._sentence_span(tm.start)[0]
         comma = self.m.text.find(",", t.end, tm.start)
-        return (comma != -1 and "," not in self.m.text[lo:t.start]
+        return (comma != -1 and "," not in self.m.text[lo:t.start] and _CLAUSE_OPENER.match(self.m.text, lo) is not None
                 and any(o is not tm and lo <= o.start and o.end <= comma for o in self.m.titles))
 
     def _past_title_between(self, tm, t: Timex) -> bool:
@@ -923,8 +943,8 @@ class Builder:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
-        if self._reference_point(em) or self._names_lasting_thing(em, evs):
-            return
+        if self._reference_point(em) or self._names_lasting_thing(em, evs) or _ANNIVERSARY_BASE.search(self.m.text, max(0, em.start - 100), em.start):
+            return  # "will mark the 25th anniversary of the fall of the Berlin Wall": the anniversary is to come
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
         still = not em.told and any(e.ongoing and e.end is None for e in evs)
@@ -960,7 +980,7 @@ class Builder:
                 bases, of = [(a, b - 1)], f"'{t.text}'"
             elif am.events:
                 evs = [self.kb.event(e) for e in am.events]
-                bases, of, facts = _event_days(evs), fmt_date(min(e.date for e in evs)), _event_facts(evs)
+                bases, of, facts = _anniversary_bases(evs), fmt_date(min(e.date for e in evs)), _event_facts(evs)
             else:
                 people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
                 if not people:
@@ -972,6 +992,8 @@ class Builder:
             # "... of the North Atlantic Treaty on April 4, 1949": a date right after dates the base, not the anniversary
             end = next((t.end for t in self.m.timexes if t.start >= am.end and t.year is not None and str(t.year) in t.text
                         and _DATE_RIGHT_AFTER.fullmatch(self.m.text, am.end, t.start)), am.end)
+            if (told := _BASE_TOLD_AFTER.match(self.m.text, am.end)) is not None:
+                end = max(end, told.end())  # "..., which was signed in Belfast on 10 April 1998": the base's day
             i = self.sentence_timex(am.start, am.end, exclude=(am.start, end))
             if i is None:  # "leaders gathered last year to mark the 75th anniversary": a period counted from publication
                 sent = self._sentence_span(am.start)
@@ -1014,7 +1036,7 @@ class Builder:
         for people, start, end, accession in self._swearings_in():
             terms = [t for pid in people for t in self.kb.terms_of(pid)]
             i = (self._day_right_after(end) or self.sentence_timex(start, end, day_level=True)) if terms else None
-            if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE):
+            if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE, limit=SWORN_DATE_GAP):
                 continue  # "will be sworn in within days after winning the election on Saturday"
             person = self.kb.people[people[0]]
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
@@ -1029,6 +1051,8 @@ class Builder:
             recorded = {e.country for e in inaugurations}
             open_terms = () if accession else tuple(
                 window for t in terms if self.kb.offices[t.office].country not in recorded for window in self._reswearing(t))
+            open_terms += () if accession else tuple(  # "Leo XIV will be formally inaugurated at a Mass on May 18"
+                (t.start.toordinal(), t.start.toordinal() + late + 1) for t in terms if (late := self.kb.offices[t.office].inauguration_days))
             t = self.m.timexes[i]
             ordered = sorted(days)
             self.claim("Events.SwornInMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"),
@@ -1163,18 +1187,23 @@ class Builder:
         # first anniversary of the death of Queen Elizabeth II on Friday"; "on", "of" and "into" only when the
         # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
         before = self.m.text[max(0, em.start - 30):em.start]
+        if t.end <= em.start and _ON_THE_SIDELINES.search(before) and len(self.m.text[t.end:em.start]) <= EVENT_DATE_GAP:
+            return True  # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on
         if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
         if _PEOPLE_OF.search(before) and t.start >= em.end and not _DATE_RIGHT_AFTER.fullmatch(self.m.text, em.end, t.start):
             return False  # "veterans of the Normandy landings gathered on Thursday": the veterans' day
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
-    def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None) -> bool:
-        """Whether a date stands close to a span in the same clause."""
+    def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None,
+                     limit: int = 0) -> bool:
+        """Whether a date stands close to a span in the same clause (within `limit` characters, with
+        no comma, when given: 'was sworn in as Prime Minister at the forecourt of Rashtrapati Bhavan on')."""
         gap = self.m.text[span[1]:t.start] if t.start >= span[1] else self.m.text[t.end:span[0]]
         if relative_ok and t.start >= span[1]:
             gap = _LEADING_RELATIVE.sub("", gap, count=1)
-        return len(gap) <= EVENT_DATE_GAP and not (breaks or _CLAUSE_BREAK).search(gap)
+        near = len(gap) <= EVENT_DATE_GAP or len(gap) <= limit and "," not in gap
+        return near and not (breaks or _CLAUSE_BREAK).search(gap)
 
     def death_claims(self) -> None:
         """Life.DeadSpeaking: someone the KB records as dead 'says' something, or 'said on Monday'
@@ -1399,8 +1428,12 @@ def _in_quotation(text: str, pos: int) -> bool:
             or len(_SINGLE_OPEN.findall(text, start, pos + 1)) > len(_SINGLE_CLOSE.findall(before)))
 
 
+# what opens a clause that is not the sentence's subject: "Appointed by ...", "Speaking in ...", "After ..."
+_CLAUSE_OPENER = re.compile(r"\s*[\"“]?(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|When|While|Since|During|Under|With|As|Following)\b")
 _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?)\s+"
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
+_MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
+                             r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _SERVED_UNDER = re.compile(r"\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder\s+$", re.IGNORECASE)
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
 _TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
@@ -1449,12 +1482,15 @@ _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\
 _BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
+SWORN_DATE_GAP = 90  # ... and between "sworn in" and its date, with no comma between
 _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
 # "would", "was going to", "had intended to serve through 2014": the future seen from a past moment
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLD_ON = re.compile(r"\s+(?:on|in|of)\s+", re.IGNORECASE)
+_BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
+_ON_THE_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
@@ -1473,7 +1509,8 @@ _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
-_SINCE_THE = re.compile(rf"\b(?:{_AFTER_WORDS})\s+(?:the|his|her|its|their)\s+[^,.;:]{{1,40}}?\s+in\s+$", re.IGNORECASE)
+# "the first time since the crash in", "the first state funeral since Winston Churchill's in"
+_SINCE_THE = re.compile(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
 _DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+\S")
@@ -1499,6 +1536,9 @@ _UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITO
 _ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
+_NAMED_BY_DATE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:election|vote|runoff|primary|ballot|referendum|poll)s?\b")
+_OUTCOME_BEFORE = re.compile(r"\b(?:victory|win|defeat|loss|landslide|triumph|results?|outcome|aftermath)\b[^.;]{0,40}$")
+_DONE_BY_BEFORE = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+in\s+$")
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
@@ -1517,6 +1557,7 @@ _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|hi
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_THEN_ON = re.compile(r",?\s+on\s+")
 _ON_RIGHT_AFTER = re.compile(r"\s+(?:on\s+)?")
 _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)

@@ -43,6 +43,7 @@ def extract(text: str, kb: KB | None) -> Mentions:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)
     events = _without_overlaps(find_event_mentions(text, sentences, kb) + find_dated_happenings(text, sentences, timexes, kb))
+    timexes, tenses = _without_days_in_names(timexes, tenses, events)
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
     people = _grounded_by_titles(people, titles)
@@ -56,6 +57,16 @@ def extract(text: str, kb: KB | None) -> Mentions:
         anniversaries=find_anniversaries(text, sentences, timexes, events, people),
         numbered=numbered,
     )
+
+
+def _without_days_in_names(timexes: list[Timex], tenses: list[str], events: list[EventMention]) -> tuple[list[Timex], list[str]]:
+    """'the Good Friday Agreement', 'Bloody Sunday': a day word inside an event's name is no day
+    (a name with digits, 'the Jan. 6 insurrection', keeps its day)."""
+    keep = [i for i, t in enumerate(timexes)
+            if any(c.isdigit() for c in t.text) or not any(e.start <= t.start and t.end <= e.end for e in events)]
+    if len(keep) == len(timexes):
+        return timexes, tenses
+    return [timexes[i] for i in keep], [tenses[i] for i in keep]
 
 
 def _without_overlaps(events: list[EventMention]) -> list[EventMention]:

@@ -461,6 +461,7 @@ _COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:m
                             r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
+_DETERMINER_NEXT = re.compile(r"(?:the|this|that|its|their|a|an)\s")
 # "the 11th summit of G20 leaders since the group first met", "... since its inception": the series' own count
 _SINCE_THE_FIRST = re.compile(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
 
@@ -475,7 +476,8 @@ def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...
     if m is None or (n := ordinal_value(m.group("ord"))) is None:
         return None
     placed: tuple[str, ...] = ()
-    if (after := _COUNTED_AFTER.match(lowered, end)) and not _SINCE_THE_FIRST.match(lowered, end):
+    if (after := _COUNTED_AFTER.match(lowered, end)) and not _SINCE_THE_FIRST.match(lowered, end) and not (
+            after.group("in") and _DETERMINER_NEXT.match(lowered, after.end())):  # "... in this port city": no place named
         if not after.group("in"):
             return None
         placed = tuple(e.id for e in numbered if e.place and lowered.startswith(e.place.lower(), after.end())

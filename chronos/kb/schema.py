@@ -29,6 +29,9 @@ class Office(_Fact):
     titles: list[str] = Field(description="Titles written before a name: 'President', 'Prime Minister'")
     country: str | None = None
     single_holder: bool = True
+    inauguration_days: int | None = Field(default=None, ge=0, description="A holder takes office on the term's `start` and "
+                                                                          "is inaugurated up to this many days later "
+                                                                          "(a pope, at a Mass after the conclave)")
     source: str
 
 
