@@ -533,13 +533,17 @@ class Builder:
         told as done by a verb of a finished event ('Voters went to the polls on July 4' on 28
         June): the tense contradicts the nearest day, and news gives the year of one a year off.
         Not the first day of a span under way ('from July 23 to July 29'). (Other past verbs are
-        not read so: listings of coming events read as past too often.)"""
+        not read so: listings of coming events read as past too often, with their weekdays too.)"""
         if (self.published is None or tense not in ("future", "past") or t.kind != "date" or t.year is not None or t.offset
                 or t.direction or t.floating or not any(c.isdigit() for c in t.text) or self._opens_range(t)):
             return False
         lo, _ = self._sentence_span(t.start)
         if tense == "past" and self.updated:
             return False  # parts were written after publication
+        p = self.published
+        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
+        near = [day for year in (p.year - 1, p.year, p.year + 1) if valid_date(year, t.month, t.day)
+                and ((day := dt.date(year, t.month, t.day)) - p).days in ahead]
         if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
                                     or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)
                                     or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)
@@ -547,10 +551,7 @@ class Builder:
             return False
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
-        p = self.published
-        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
-        return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
-                   for year in (p.year - 1, p.year, p.year + 1))
+        return bool(near)
 
     def title_claims(self) -> None:
         kb = self.kb
@@ -1328,11 +1329,11 @@ _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "w
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
                    "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "presses for",
                    "pushes for", "appeals for", "hails", "applauds", "thanks", "lauds", "cautions", "reiterates", "concedes",
-                   "admits"}
+                   "admits", "pays tribute"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for",
-                "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted"}
+                "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
 # an apposition between name and verb may hold the periods of initials and honorifics ("who signed it
 # with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,")
 _SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"

@@ -425,7 +425,21 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
         if m:
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
+    out += _ages_at_death(text, people, kb)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
+
+
+# "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
+_DIED_AGED = re.compile(r"(?:,[^,.;]{1,150},)?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
+                        r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b")
+
+
+def _ages_at_death(text: str, people: list[PersonMention], kb: KB) -> list[AgeMention]:
+    """The age a person named as a clause's subject died at; only of those the KB knows to have
+    died (an obituary of a namesake of someone living says nothing of them)."""
+    return [AgeMention(p.start, m.end(), text[p.start:m.end()], p.people, int(m.group("age")))
+            for p in people if p.grounded and all(kb.people[pid].died for pid in p.people)
+            and (m := _DIED_AGED.match(text, p.end)) is not None]
 
 
 def ordinal_value(word: str) -> int | None:
