@@ -140,6 +140,7 @@ OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the ter
 LEAVING_DAYS = 366  # a title told with its holder's leaving may be given this long after
 SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of the vote (Mexico: five)
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
+RESULT_CALLED_DAYS = 1  # an election told by a weekday may be dated by the day its result was called
 ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
@@ -167,6 +168,12 @@ def _event_days(evs, named: bool = False) -> list[tuple[int, int]]:
             last = WINDOW[1]
         out += [(first, first), (last, last)] if e.runoff else [(first, last)]
     return out
+
+
+def _with_result_day(days: list[tuple[int, int]], t: Timex) -> list[tuple[int, int]]:
+    """A vote told by a day counted from publication ('was elected president on Wednesday') may
+    be dated by the day its result was called."""
+    return [(a, b + RESULT_CALLED_DAYS) for a, b in days] if t.kind in ("weekday", "rel") else days
 
 
 def _anniversary_bases(evs) -> list[tuple[int, int]]:
@@ -914,6 +921,8 @@ class Builder:
             if em.told and t.year is None:  # "Britain left the European Union on Jan. 31": a day gone by
                 self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 3, f"'{t.text}': the day of '{em.text}', told as done"))
             days = _event_days(evs, named=not em.told)
+            if em.told and all(e.kind == "election" for e in evs):
+                days = _with_result_day(days, t)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
@@ -1160,6 +1169,8 @@ class Builder:
             if i is None or not self._same_clause((p.start, end), self.m.timexes[i], breaks=SUBORDINATE):
                 continue
             t = self.m.timexes[i]
+            if evs:
+                days = _with_result_day(days, t)
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (p.start, end)], f"'{t.text}' dates when {p.text} was elected {m.group('role')}",
                        facts, event_var=f"S{i}", event_days=days)
