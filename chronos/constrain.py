@@ -145,7 +145,7 @@ ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its 
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
-ELECT_TOLD_DAYS = 90  # an undated past-tense "-elect" title is told within this long of the inauguration
+ELECT_TOLD_DAYS = 30  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
@@ -168,6 +168,12 @@ def _event_days(evs, named: bool = False) -> list[tuple[int, int]]:
             last = WINDOW[1]
         out += [(first, first), (last, last)] if e.runoff else [(first, last)]
     return out
+
+
+def _former(terms) -> "Formula":
+    """Out of the office, having held it: after the first term that ended, in none."""
+    ended = [t.end.toordinal() for t in terms if t.end]
+    return And((Not(InAny(var("P"), _intervals(terms))), Cmp(const(min(ended) if ended else WINDOW[1] + 1), "<=", var("P"))))
 
 
 def _with_result_day(days: list[tuple[int, int]], t: Timex) -> list[tuple[int, int]]:
@@ -299,8 +305,8 @@ class Builder:
             if t.kind == "date" and t.year is None:  # "Thanksgiving", "June 25": the clause's day only after "on"...
                 if not _ON_DAY.search(before):
                     continue
-            elif not is_day_level(t) and not _ADVERBIAL.search(before):
-                continue
+            elif not is_day_level(t) and (not _ADVERBIAL.search(before) or _DEADLINE.search(before)):
+                continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens
             elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
                 continue  # "discussed interference in the 2016 U.S. election": the year names the election
             elif t.kind == "weekday" and _NTH_DAY.search(before):
@@ -439,7 +445,9 @@ class Builder:
     # -- claims ------------------------------------------------------------------------------
     def calendar_claims(self) -> None:
         for i, t in enumerate(self.m.timexes):
-            if t.kind == "date" and t.weekday is not None:
+            if t.kind == "date" and t.weekday is not None and not (
+                    _WEEKDAY_AND_BEFORE.search(self.m.text, max(0, t.start - 16), t.start) and _DAY_AND_AFTER.match(self.m.text, t.end)):
+                # not "on Thursday and Friday, March 20 and 21": the second weekday is the second date's
                 self.claim("Calendar.WeekdayMismatch", WeekdayIs(var(f"S{i}"), t.weekday), [(t.start, t.end)],
                            f"'{t.text}' names a {_WEEKDAYS[t.weekday]}", weekday=t.weekday, timex=i)
 
@@ -574,8 +582,10 @@ class Builder:
             elected = [(day, t.start) for t in terms if (day := self._elected_on(t))]
             ctx = dict(person=person.name, office=office.label, title=tm.title, terms=[(t.start, t.end) for t in terms], elect=elected)
             if tm.modifier == "former":
-                was_before = Cmp(const(min(t.end.toordinal() for t in terms if t.end) if any(t.end for t in terms) else WINDOW[1] + 1), "<=", var("P"))
-                self.claim("Tenure.FormerWhileInOffice", And((Not(InAny(var("P"), ivs)), was_before)), span,
+                # one of the people the name may be ('former President George Bush' at his son's inauguration)
+                # had left the office
+                options = tuple(_former(mine) for pid in tm.people if (mine := [t for t in terms if t.person == pid]))
+                self.claim("Tenure.FormerWhileInOffice", options[0] if len(options) == 1 else Or(options), span,
                            f"'{tm.text}' says {person.name} no longer held the office", facts, **ctx)
             elif tm.modifier == "late":
                 died = person.died or KB_AS_OF
@@ -923,9 +933,11 @@ class Builder:
             days = _event_days(evs, named=not em.told)
             if em.told and all(e.kind == "election" for e in evs):
                 days = _with_result_day(days, t)
+            # "will not accept Russia's annexation of Crimea in March": a yearless day or month beside an
+            # event's name may be read in any year its tense allows, the event's own among them
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
-                       _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days)
+                       _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days, reads_own=t.year is None)
 
     def _edition_claims(self, em) -> None:
         """'the 12th G20 summit': the numbered event must fall on the day its clause gives, be told
@@ -1008,7 +1020,8 @@ class Builder:
             if i is None:  # "leaders gathered last year to mark the 75th anniversary": a period counted from publication
                 sent = self._sentence_span(am.start)
                 i = next((j for j, t in enumerate(self.m.timexes) if sent[0] <= t.start < sent[1] and not am.start <= t.start < end
-                          and t.kind == "rel" and not _deictic(t)), None)
+                          and t.kind == "rel" and not _deictic(t)
+                          and not _COORDINATED.search(self.m.text, *((t.end, am.start) if t.end <= am.start else (am.end, t.start)))), None)
             if i is not None and _deictic(self.m.timexes[i]):
                 # "marked the 25th anniversary ... on Monday": the anniversary is that week's; a
                 # birthday is celebrated within half a year of it (the Queen's official birthday)
@@ -1198,6 +1211,8 @@ class Builder:
         # Capitol riot", "Protests against the killing of George Floyd were held on May 31", "marked the
         # first anniversary of the death of Queen Elizabeth II on Friday"; "on", "of" and "into" only when the
         # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
+        if t.start >= em.end and _RELATIVE_TOLD.fullmatch(self.m.text, em.end, t.start):
+            return True  # "over the downing of Malaysia Airlines Flight 17, which was shot down over eastern Ukraine on"
         before = self.m.text[max(0, em.start - 30):em.start]
         if t.end <= em.start and _ON_THE_SIDELINES.search(before) and len(self.m.text[t.end:em.start]) <= EVENT_DATE_GAP:
             return True  # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on
@@ -1347,7 +1362,7 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
                 "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
 # an apposition between name and verb may hold the periods of initials and honorifics ("who signed it
 # with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,")
-_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,100},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
@@ -1442,6 +1457,8 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 # what opens a clause that is not the sentence's subject: "Appointed by ...", "Speaking in ...", "After ..."
 _CLAUSE_OPENER = re.compile(r"\s*[\"“]?(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|When|While|Since|During|Under|With|As|Following)\b")
+_WEEKDAY_AND_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:and|or|to|through)\s+$")
+_DAY_AND_AFTER = re.compile(r"\s+(?:and|or|to|through|-|–)\s+\d")
 _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?)\s+"
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
@@ -1491,7 +1508,7 @@ _THAT = re.compile(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 _MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
 # a time before or after which something happens: not when the clause's own verb happens
 _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
-_BEFORE_WORDS = r"before|ahead\s+of|until|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
+_BEFORE_WORDS = r"before|ahead\s+of|until(?:\s+at\s+least)?|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 SWORN_DATE_GAP = 90  # ... and between "sworn in" and its date, with no comma between
@@ -1500,14 +1517,17 @@ _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNOREC
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_TOLD_ON = re.compile(r"\s+(?:on|in|of)\s+", re.IGNORECASE)
+_TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
 _BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
+_RELATIVE_TOLD = re.compile(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
 _ON_THE_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
-                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline)"
-                     r"(?:\s+on\s+\w+)?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",  # "agreed on Tuesday to create a budget from 2021"
+                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline|due|"
+                     r"allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?|eligible)"
+                     # "agreed on Tuesday to create a budget from 2021", "allowing him to run again in 2030"
+                     r"(?:\s+on\s+\w+|\s+(?:him|her|them|it|us))?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
 _TO_BE_DONE = re.compile(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
@@ -1529,8 +1549,9 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\s+\S")
 _OF_THE = re.compile(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
-_FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|assassinated|buried|"
-                          r"crowned|staged|run|contested|declared|announced|counted)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
+_FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
+                          r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
+                          r"dissolved|founded)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                           r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"

@@ -3,11 +3,13 @@ Putin"), an ordinal claim about a series ("the sixth call since Trump returned t
 and named events ("the NATO summit")."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from chronos.calendar import valid_date
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.extract.people import PersonMention, ordinal_value
@@ -317,9 +319,9 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
 def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Timex], kb: KB) -> list[EventMention]:
     """'the March 11, 2012 earthquake and tsunami', 'the attacks of Nov. 13, 2016', 'the June 23,
     2017, referendum': a disaster, an attack or a referendum named only by its kind and a full
-    date. When a KB event of that kind fell on the same day and month of another year, and the
-    text shares a word of one of its names ('northeastern Japan' for the '2011 Japan
-    earthquake'), the text means that event: its year is then checked. (Two such happenings on
+    date. When a KB event of that kind fell on the same day and month of another year, or a day
+    or two off in that year, and the text shares a word of one of its names ('northeastern Japan'
+    for the '2011 Japan earthquake'), the text means that event: its date is then checked. (Two such happenings on
     one calendar day in one country are not in the KB.)"""
     nouns = _happening_nouns()
     lowered = sentences.lowered
@@ -334,8 +336,8 @@ def find_dated_happenings(text: str, sentences: SentenceIndex, timexes: list[Tim
             continue
         noun = hit.group("noun").rstrip("s")
         words = words if words is not None else set(_LETTERS.findall(lowered))  # "post-brexit" holds "brexit"
-        events = [e for e in _happenings_on(kb).get((t.month, t.day), ())
-                  if any(noun in (w.rstrip("s") for w in _LETTERS.findall(n.lower())) for n in e.names) and e.date.year != t.year
+        events = [e for e in _happenings_near(kb, t.year, t.month, t.day)
+                  if any(noun in (w.rstrip("s") for w in _LETTERS.findall(n.lower())) for n in e.names)
                   and any(w in words for n in e.names for w in _name_words(n, nouns[2]))]
         if not events:
             continue
@@ -359,6 +361,22 @@ def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 _HAPPENINGS: dict[int, tuple[KB, dict]] = {}
 _LETTERS = re.compile(r"\w+")  # words, also inside hyphenated ones ("post-brexit")
 _NAME_STOPWORDS = frozenset({"the", "of", "and", "in", "on", "at", "a", "an", "great", "first", "second"})
+
+
+def _happenings_near(kb: KB, year: int, month: int, day: int) -> list:
+    """The KB happenings a date may misdate: on that calendar day of another year ('the earthquake of
+    March 11, 2012'), or a day or two off in that year ('... of March 12, 2011')."""
+    if not valid_date(year, month, day):
+        return []
+    told = dt.date(year, month, day)
+    out = [e for e in _happenings_on(kb).get((month, day), ()) if e.date.year != year]
+    for shift in range(-HAPPENING_DAYS_OFF, HAPPENING_DAYS_OFF + 1):
+        near = told + dt.timedelta(days=shift)
+        out += [e for e in _happenings_on(kb).get((near.month, near.day), ()) if shift and e.date == near]
+    return out
+
+
+HAPPENING_DAYS_OFF = 2
 
 
 def _happenings_on(kb: KB) -> dict[tuple[int, int], list]:

@@ -132,10 +132,15 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 ids = surnames.get(key) if j == i + 1 and key in surnames else aliases.get(key)
                 if ids and j == i + 1 and i > 0 and _another_first_name(text[words[i - 1][0]:words[i - 1][1]], ids, kb, not_first):
                     ids = None
-                if ids and j == i + 1 and j < len(words) and _INITIAL.fullmatch(text, *words[j]):
-                    ids = None  # "President Petro O. Poroshenko": a first name, not Gustavo Petro
+                name = text[s:s + len(key)]
+                if j == i + 1 and j + 1 < len(words) and _INITIAL.fullmatch(text, *words[j]):
+                    # "Vladimir V. Putin": a middle initial the alias leaves out; "President Petro O.
+                    # Poroshenko": a first name, not Gustavo Petro
+                    ids = aliases.get(f"{key} {name_word(text[words[j + 1][0]:words[j + 1][1]])}")
+                    if ids:
+                        j += 2
+                        name = text[s:words[j - 1][1]]
                 if ids:
-                    name = text[s:s + len(key)]
                     full = " " in name.strip()
                     grounded = full or any(pid in introduced for pid in ids)
                     if full:

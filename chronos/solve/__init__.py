@@ -444,7 +444,7 @@ def _keep_best_readings(enc: "_Encoder", conventions: dict[int, list] | None, cl
     own: dict[int, list[Claim]] = {}
     related: set[int] = set()
     for c in claims:
-        if c.rule.id in _READING_CLAIMS:
+        if c.rule.id in _READING_CLAIMS or c.context.get("reads_own"):
             indexes = {int(n[1:]) for n in _vars_of(c.formula, set()) if n[0] in "SE" and n[1:].isdigit()}
             if len(indexes) == 1:
                 own.setdefault(indexes.pop(), []).append(c)
