@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
-from chronos.extract.people import PersonMention
+from chronos.extract.people import APPOSITION, PersonMention
 from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
@@ -483,7 +483,7 @@ class Builder:
                 continue
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
-            if (tense == "future" and before.endswith(("the ", "The ")) and _NAMED_BY_DATE_AFTER.match(self.m.text, t.end)
+            if (tense == "future" and before.endswith(("the ", "The ")) and _VOTE_AFTER.match(self.m.text, t.end)
                     and _OUTCOME_BEFORE.search(self.m.text, max(0, t.start - 60), t.start)):
                 continue  # "will announce ... after the ANC's victory in the 8 May general election": a vote already won
             if _DONE_BY_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
@@ -555,10 +555,6 @@ class Builder:
         lo, _ = self._sentence_span(t.start)
         if tense == "past" and self.updated:
             return False  # parts were written after publication
-        p = self.published
-        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
-        near = [day for year in (p.year - 1, p.year, p.year + 1) if valid_date(year, t.month, t.day)
-                and ((day := dt.date(year, t.month, t.day)) - p).days in ahead]
         if tense == "past" and not (_FINISHED_ON.search(self.m.text, max(0, t.start - 80), t.start) or _ACT_BEFORE.search(self.m.text, max(0, t.start - 90), t.start)
                                     or _OPENER.fullmatch(self.m.text, lo, t.start) and _ACT_AFTER.match(self.m.text, t.end)
                                     or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)
@@ -566,7 +562,10 @@ class Builder:
             return False
         if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
             return False  # "From next year, the holiday will move to April 27": the sentence gives the year
-        return bool(near)
+        p = self.published
+        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
+        return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
+                   for year in (p.year - 1, p.year, p.year + 1))
 
     def title_claims(self) -> None:
         kb = self.kb
@@ -1360,9 +1359,7 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for",
                 "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
-# an apposition between name and verb may hold the periods of initials and honorifics ("who signed it
-# with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,")
-_SPEECH_AFTER = re.compile(r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+_SPEECH_AFTER = re.compile(rf"{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
@@ -1517,7 +1514,7 @@ _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNOREC
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
+_TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
 _BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
 _RELATIVE_TOLD = re.compile(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
 _ON_THE_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1569,7 +1566,6 @@ _UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITO
 _ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
-_NAMED_BY_DATE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:election|vote|runoff|primary|ballot|referendum|poll)s?\b")
 _OUTCOME_BEFORE = re.compile(r"\b(?:victory|win|defeat|loss|landslide|triumph|results?|outcome|aftermath)\b[^.;]{0,40}$")
 _DONE_BY_BEFORE = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+in\s+$")
 _POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)

@@ -132,15 +132,15 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 ids = surnames.get(key) if j == i + 1 and key in surnames else aliases.get(key)
                 if ids and j == i + 1 and i > 0 and _another_first_name(text[words[i - 1][0]:words[i - 1][1]], ids, kb, not_first):
                     ids = None
-                name = text[s:s + len(key)]
+                end = s + len(key)
                 if j == i + 1 and j + 1 < len(words) and _INITIAL.fullmatch(text, *words[j]):
                     # "Vladimir V. Putin": a middle initial the alias leaves out; "President Petro O.
                     # Poroshenko": a first name, not Gustavo Petro
-                    ids = aliases.get(f"{key} {name_word(text[words[j + 1][0]:words[j + 1][1]])}")
-                    if ids:
-                        j += 2
-                        name = text[s:words[j - 1][1]]
+                    last = name_word(text[words[j + 1][0]:words[j + 1][1]])
+                    ids = aliases.get(f"{key} {last}")
+                    end, j = words[j + 1][0] + len(last), j + 2
                 if ids:
+                    name = text[s:end]
                     full = " " in name.strip()
                     grounded = full or any(pid in introduced for pid in ids)
                     if full:
@@ -434,8 +434,11 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
 
 
+# An apposition set between a name and its verb, holding the periods of initials and honorifics:
+# ", who signed it with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,"
+APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
-_DIED_AGED = re.compile(r"(?:,[^,.;]{1,150},)?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
+_DIED_AGED = re.compile(APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
                         r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b")
 
 
