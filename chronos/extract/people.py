@@ -139,6 +139,8 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                     last = name_word(text[words[j + 1][0]:words[j + 1][1]])
                     ids = aliases.get(f"{key} {last}")
                     end, j = words[j + 1][0] + len(last), j + 2
+                elif ids and j == i + 1 and j < len(words) and _another_surname(text, words[i], words[j], not_first):
+                    ids = None
                 if ids:
                     name = text[s:end]
                     full = " " in name.strip()
@@ -185,6 +187,23 @@ def _another_first_name(word: str, people: tuple[str, ...], kb: KB, not_first: f
         return False
     return not any(name_word(n.split()[0]) == w for pid in people
                    for n in (kb.people[pid].name, *kb.people[pid].aliases) if " " in n)
+
+
+_PROSE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
+
+
+def _another_surname(text: str, name: tuple[int, int], after: tuple[int, int], not_first: frozenset[str]) -> bool:
+    """Whether the capitalised word right after a one-word name makes it another person's first
+    name: 'Michel Platini' is not Charles Michel. Not in a title-case headline ('Putin Meets Xi'),
+    where every word is capitalised, nor before a weekday, a title or a country ('Merkel Tuesday')."""
+    word = text[after[0]:after[1]].rstrip(",;:)")
+    if (text[name[1]:after[0]] != " " or not text[name[1] - 1].isalpha() or "'" in text[name[0]:name[1]]
+            or "’" in text[name[0]:name[1]] or word.endswith(".") or word.isupper() or not word[:1].isupper()):
+        return False  # the name closes its phrase ('Trump. Merriam-Webster', "Kennedy's Republican")
+    if any(part in not_first or part in _SUFFIX for part in name_word(word).split("-")):
+        return False
+    line_start, line_end = text.rfind("\n", 0, name[0]) + 1, text.find("\n", after[1])
+    return _PROSE_WORD.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
 
 
 @functools.cache
