@@ -325,6 +325,8 @@ class Builder:
                 continue  # "NEW DELHI, May 27, 2014 - Modi was sworn in on Monday": the dateline dates the story
             if other_clause and t.start >= end and _SINCE_BEFORE.search(self.m.text, max(end, t.start - 60), t.start):
                 continue  # "becoming the first prime minister to win a second term since John Howard in 2004": a reference point
+            if t.end <= start and "," in self.m.text[t.end:start] and _SINCE_BEFORE.search(self.m.text, max(sent.start, t.start - 60), t.start):
+                continue  # "its best haul since Paris first hosted the Games in 1900 ..., the target President Macron had set"
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start) and (
                     not _deictic(t) or self._inside_relative(end, t.start)):
                 # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"; past the

@@ -130,7 +130,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
               and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
               and (setting[0] == "line" or _same_clause(lowered, sent.start, setting[2], t))):
             out[i] = dataclasses.replace(t, year=setting[2].year)
-    return _years_from_later_dates(out, sentences)
+    return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences)
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$")
@@ -160,6 +160,33 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
         until = dt.date(later.year, later.month, later.day)
         for year in (later.year, later.year - 1):
             if valid_date(year, t.month, t.day) and 0 < (until - dt.date(year, t.month, t.day)).days <= _LEADS_BY_DAYS:
+                out[i] = dataclasses.replace(t, year=year)
+                break
+    return out
+
+
+_STORY_WEEKDAY_DAYS = 60  # a weekday's yearless day this close to the story's last full date is of its year
+
+
+def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+    """'Lehman filed on Monday, Sept. 15, 2008. ... a deal announced on Sunday, Sept. 14': a
+    yearless day with a weekday, told in the past shortly after a full date, takes that date's
+    year when its weekday holds there (read near publication it would be the wrong weekday). Not
+    when another year was told between, nor in a sentence about what is to come."""
+    out = list(timexes)
+    told: Timex | None = None  # the last date or year told with a year
+    for i, t in enumerate(out):
+        if t.year is not None and t.offset == 0:
+            told = t if t.kind == "date" and t.month and t.day and valid_date(t.year, t.month, t.day) else None
+            continue
+        if (told is None or t.kind != "date" or t.weekday is None or not t.month or not t.day or t.offset or t.direction
+                or not any(c.isdigit() for c in t.text)):
+            continue
+        base = dt.date(told.year, told.month, told.day)
+        for year in (told.year, told.year + 1, told.year - 1):
+            if (valid_date(year, t.month, t.day) and abs((dt.date(year, t.month, t.day) - base).days) <= _STORY_WEEKDAY_DAYS
+                    and dt.date(year, t.month, t.day).weekday() == t.weekday
+                    and tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) == "past"):
                 out[i] = dataclasses.replace(t, year=year)
                 break
     return out
