@@ -648,6 +648,39 @@ class Builder:
             self.claim("Series.OfficeNumberMismatch", Cmp(const(since.toordinal()), "<=", var("P")), [(nt.start, nt.end)],
                        says, [fact], begins=since, **ctx)
 
+    def member_count_claims(self) -> None:
+        """'the 28-member European Union': the group had that many members at the time of the
+        clause (in the past tense, by then; in the future tense, still). A count before the first
+        day the KB lists for a group is not checked."""
+        for cm in self.m.counts:
+            bodies = [self.kb.bodies[b] for b in cm.bodies]
+            held = [(c.start.toordinal(), c.end.toordinal() if c.end else None) for b in bodies for c in b.counts if c.count == cm.count]
+            unlisted = tuple((WINDOW[0], b.counts[0].start.toordinal()) for b in bodies)
+            body = bodies[0]
+            facts = [FactRef(f"{body.label} had {c.count} members from {fmt_date(c.start)}" + (f" to {fmt_date(c.end)}" if c.end else ""), c.source)
+                     for b in bodies for c in b.counts if c.count == cm.count] or \
+                    [FactRef(f"{body.label} never had {cm.count} members (from {fmt_date(body.counts[0].start)}: "
+                             f"{', '.join(str(c.count) for c in body.counts)})", body.source)]
+            says = f"'{cm.text}' says {body.label} had {cm.count} members"
+            ctx = dict(body=body.label, count=cm.count, counts=[(c.count, c.start, c.end) for c in body.counts])
+            how, i = ("past", None) if cm.then else self.reference(cm.start, cm.end, other_clause=True)
+            if how == "timex":
+                t = self.m.timexes[i]
+                self.claim("Series.MemberCountMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(held) + unlisted),
+                           [(cm.start, cm.end), (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+            elif how == "past":
+                since = min((a for a, _ in held), default=None)
+                self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted + (((since, None),) if since is not None else ())),
+                           [(cm.start, cm.end)], says + " by then", facts, **ctx)
+            elif how == "future":
+                if held and all(b is not None for _, b in held):
+                    self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted + ((WINDOW[0], max(b for _, b in held)),)),
+                               [(cm.start, cm.end)], says + " still", facts, **ctx)
+                elif not held:
+                    self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted), [(cm.start, cm.end)], says, facts, **ctx)
+            else:
+                self.claim("Series.MemberCountMismatch", InAny(var("P"), tuple(held) + unlisted), [(cm.start, cm.end)], says, facts, **ctx)
+
     def _elected_on(self, term) -> dt.date | None:
         """A term's election day: as recorded, or the last voting day of its country's election in
         the ELECT_DAYS before it began ('Prime Minister-elect Keir Starmer' from 4 July 2024)."""
@@ -1667,6 +1700,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
     if kb is not None:
         b.title_claims()
         b.numbered_title_claims()
+        b.member_count_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()

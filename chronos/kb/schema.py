@@ -115,6 +115,34 @@ class Series(_Fact):
         return self
 
 
+class MemberCount(_Fact):
+    count: int = Field(ge=1)
+    start: dt.date
+    end: dt.date | None = Field(None, description="The day the count changed (exclusive); none: still so")
+    source: str
+
+
+class Body(_Fact):
+    """A group whose size news states: 'the 28-member European Union', 'NATO's 32 allies'."""
+
+    id: str
+    label: str
+    names: list[str] = Field(description="How news names it: 'European Union', 'EU'")
+    generic: list[str] = Field(default_factory=list, description="Common nouns that name it in a text that also names it: 'bloc'")
+    counts: list[MemberCount] = Field(description="Its members over time, from the first day listed (a count before it is not checked); "
+                                                  "two counts may overlap where news used both ('the EU's 27' during the Brexit talks)")
+    source: str
+
+    @model_validator(mode="after")
+    def _sorted(self) -> "Body":
+        starts = [c.start for c in self.counts]
+        if not starts or starts != sorted(starts):
+            raise ValueError(f"body {self.id}: counts must be given, in order of their start")
+        if any(c.end is not None and c.end <= c.start for c in self.counts):
+            raise ValueError(f"body {self.id}: a count ends before it starts")
+        return self
+
+
 class KBFile(BaseModel):
     """One YAML file under rules/kb/: any of these sections."""
 
@@ -125,3 +153,4 @@ class KBFile(BaseModel):
     countries: list[Country] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     series: list[Series] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chronos.kb.schema import Country, Event, KBFile, Office, Person, Series, Term
+from chronos.kb.schema import Body, Country, Event, KBFile, Office, Person, Series, Term
 from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
@@ -31,6 +31,7 @@ class KB:
     countries: dict[str, Country] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
     # indexes
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -62,6 +63,8 @@ class KB:
             self.events[e.id] = e
         for s in part.series:
             self.series[s.id] = s
+        for b in part.bodies:
+            self.bodies[b.id] = b
 
     def build_indexes(self) -> None:
         for t in sorted(self.terms, key=lambda t: (t.person, t.start)):

@@ -1,0 +1,93 @@
+"""Sizes of groups the KB counts: 'the 28-member European Union', 'NATO's 32 allies', 'all 27 EU
+member states'. A common noun ('the 27-nation bloc') names a group only in a text that names it."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from chronos.extract._regex_cache import compile_pattern
+from chronos.extract._trie import trie_alternation
+from chronos.kb import KB
+from chronos.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class CountMention:
+    start: int
+    end: int
+    text: str
+    bodies: tuple[str, ...]  # the KB bodies it can name (a common noun may name several)
+    count: int
+    then: bool  # "the then 15-member EU": the size at another time
+
+
+_MEMBERS = (r"(?:member[\s-]+(?:states|countries|nations|governments)|members|countries|nations|states|allies|governments")
+
+
+@functools.cache
+def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern[str]:
+    words = [w for w, n in lexicon()["numbers"].items() if isinstance(n, int) and n > 1]
+    def num(k: int) -> str:
+        return rf"(?P<num{k}>\d{{1,3}}|{trie_alternation(words)})"
+    named, any_name = trie_alternation(list(names)), trie_alternation(list(names + generic))
+    return compile_pattern(
+        # "the 28-member European Union", "the then 15-nation EU", "the 27-nation bloc"
+        rf"\b(?P<then1>then[\s-]+)?{num(1)}[\s-](?:member|nation|country|state|strong)\s+(?P<name1>{any_name})\b"
+        # "the EU's 28 member states", "NATO's 27 other allies"
+        rf"|\b(?:the\s+)?(?P<name2>{named})['’]s\s+(?P<then2>then\s+)?{num(2)}\s+(?P<other2>other\s+)?(?:remaining\s+)?{_MEMBERS}|leaders)\b"
+        # "all 28 EU member states", "the 27 other EU countries" (not "the 12 EU countries that use the euro")
+        rf"|\b(?:all|the)\s+{num(3)}\s+(?P<other3>other\s+)?(?:remaining\s+)?(?P<name3>{named})\s+{_MEMBERS}|leaders)\b"
+        r"(?!\s+(?:that|which|who|whose|with|where|in|to|at|on|from|of)\b)"
+        # "the 28 member states of the European Union", "all 30 members of NATO"
+        rf"|\b(?:all|the)\s+{num(4)}\s+{_MEMBERS})\s+of\s+(?:the\s+)?(?P<name4>{named})\b",
+        re.IGNORECASE,
+    )
+
+
+def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Lower-cased names and common nouns -> the bodies they name."""
+    names: dict[str, list[str]] = {}
+    generic: dict[str, list[str]] = {}
+    for b in kb.bodies.values():
+        for n in b.names:
+            names.setdefault(n.lower(), []).append(b.id)
+        for g in b.generic:
+            generic.setdefault(g.lower(), []).append(b.id)
+    return ({k: tuple(dict.fromkeys(v)) for k, v in names.items()}, {k: tuple(dict.fromkeys(v)) for k, v in generic.items()})
+
+
+def _names_in(text: str, kb: KB) -> set[str]:
+    """The bodies a text names (a short name only as written: 'UN', not 'un')."""
+    return {b.id for b in kb.bodies.values() for n in b.names
+            if re.search(rf"\b{re.escape(n)}(?!\w)", text, 0 if len(n) <= 4 else re.IGNORECASE)}
+
+
+def find_member_counts(text: str, kb: KB) -> list[CountMention]:
+    if not kb.bodies or "member" not in text and "nation" not in text and "allies" not in text and "-strong" not in text:
+        return []
+    names, generic = _index(kb)
+    spellings = {n for b in kb.bodies.values() for n in b.names}
+    rx = _count_regex(tuple(sorted(names)), tuple(sorted(generic)))
+    named: set[str] | None = None  # the bodies the text names, for a common noun
+    out: list[CountMention] = []
+    for m in rx.finditer(text):
+        k = next(k for k in range(1, 5) if m.group(f"num{k}") is not None)
+        said = m.group(f"name{k}")
+        key = said.lower()
+        if key in names and (len(key) > 4 or said in spellings):
+            bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
+        elif key in generic and k == 1:
+            named = _names_in(text, kb) if named is None else named
+            bodies = tuple(b for b in generic[key] if b in named)
+        else:
+            continue
+        raw = m.group(f"num{k}")
+        count = int(raw) if raw.isdigit() else lexicon()["numbers"].get(raw.lower())
+        if not bodies or not count:
+            continue
+        if k in (2, 3) and m.group(f"other{k}"):
+            count += 1  # "Britain and the EU's 27 other members": 28 in all
+        then = k in (1, 2) and m.group(f"then{k}") is not None
+        out.append(CountMention(m.start(), m.end(), m.group(), bodies, count, then))
+    return out
