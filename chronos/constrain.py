@@ -765,10 +765,34 @@ class Builder:
         elif how == "past" and rule == "Tenure.ElectOutsideTransition":
             # "was received by President-elect Emmanuel Macron": told of the transition, soon after it
             self.claim(rule, InAny(var("P"), tuple((a, b + ELECT_TOLD_DAYS) for a, b in ivs)), span, says, facts, **ctx)
+        elif how == "past" and rule == "Tenure.TitleOutOfOffice" and (j := self._story_day_before(tm)) is not None:
+            # "Obama arrived in Havana on Sunday. The delegation included Secretary of State Hillary
+            # Clinton": one present at the story's event holds the title on its day
+            t = self.m.timexes[j]
+            if (history := self._history_from(tm, ivs, near=True)) is not None:
+                ivs = ivs + ((history, None),)
+            self.claim(rule, Overlaps(var(f"S{j}"), var(f"E{j}"), ivs), span + [(t.start, t.end)], says, facts, event_var=f"S{j}", **ctx)
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
         elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
+
+    def _story_day_before(self, tm) -> int | None:
+        """For a title after a word of presence ('included', 'was among', 'accompanied by') in an
+        undated sentence: the day counted from publication ('on Sunday', 'yesterday') told last in
+        the three sentences before, when no other date comes between."""
+        lo = self._sentence_span(tm.start)[0]
+        if not _PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 60), tm.start):
+            return None
+        here = self.m.sentences.index_of(tm.start)
+        for j in range(len(self.m.timexes) - 1, -1, -1):
+            t = self.m.timexes[j]
+            if t.start >= lo or not has_var(t) or _SINCE_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
+                continue  # not "the first president to visit since Calvin Coolidge in 1928": a reference point
+            if here - self.m.sentences.index_of(t.start) > 3:
+                return None
+            return j if is_day_level(t) and _deictic(t) else None
+        return None
 
     def _news_speech(self, tm) -> bool:
         """Whether a past speech verb follows the titled name in a sentence with no date at all (a
@@ -1528,6 +1552,9 @@ _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|re
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
+# words that put a person at the event just told: "the delegation included", "among the guests was"
+_PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
+                              r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",

@@ -175,14 +175,17 @@ def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex) -> list
     """'Lehman filed on Monday, Sept. 15, 2008. ... a deal announced on Sunday, Sept. 14': a
     yearless day with a weekday, told in the past shortly after a full date, takes that date's
     year when its weekday holds there (read near publication it would be the wrong weekday). Not
-    when another year was told between, nor in a sentence about what is to come."""
+    when another year was told between, nor in a sentence about what is to come, nor when that
+    year is the text's latest (the year a yearless day is read in anyway: a live page's captions,
+    "Thursday, September 29", days after its "September 26, 2022", stay yearless)."""
     out = list(timexes)
+    latest = max((t.year for t in timexes if t.year is not None and t.offset == 0), default=None)
     told: Timex | None = None  # the last date or year told with a year
     for i, t in enumerate(out):
         if t.year is not None and t.offset == 0:
             told = t if t.kind == "date" and t.month and t.day and valid_date(t.year, t.month, t.day) else None
             continue
-        if (told is None or t.kind != "date" or t.weekday is None or not t.month or not t.day or t.offset or t.direction
+        if (told is None or told.year == latest or t.kind != "date" or t.weekday is None or not t.month or not t.day or t.offset or t.direction
                 or not any(c.isdigit() for c in t.text)):
             continue
         base = dt.date(told.year, told.month, told.day)

@@ -403,7 +403,8 @@ _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|w
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
                          r"president|vice|prime|minister|chancellor|premier|king|queen|emperor|pope|senator|governor|"
-                         r"leader|secretary|general|mayor|state|foreign|defen[cs]e)\s+){0,3}$")
+                         r"leader|secretary|general|mayor|state|foreign|defen[cs]e|finance|economy|interior|home|justice|health|trade|"
+                         r"treasury|labou?r|education|energy|environment|transport|chief|deputy|opposition|party)\s+){0,4}$")
 
 
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
@@ -417,9 +418,11 @@ _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
 
 
-def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMention]:
+def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMention], kb: KB) -> list[AgeMention]:
     """An age given to a role ('the 74-year-old king', 'The King, 74,') stands for the one person
-    the text last named with that role's title (none when two people with it were named)."""
+    the text last named with that role's title (none when two people with it were named); with no
+    such title, for the one person named whose offices carry it ('Hosni Mubarak ... the
+    83-year-old former president')."""
     out = []
     found = [*(_AGE_OF_ROLE.finditer(text) if "-year-old" in text else ()),
              *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 25), c.end())))]
@@ -428,13 +431,20 @@ def _ages_of_roles(text: str, titles: list[TitleMention], kb: KB) -> list[AgeMen
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
                  and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)
                  and (role not in _GENDERED_ROLES or tm.title.lower() == role)}  # "the King" is not "Queen Elizabeth II"
+        if not named and role not in _GENDERED_ROLES:
+            named = {p.people for p in people if p.grounded and m.start() - _ROLE_WINDOW <= p.end <= m.start()
+                     and all(_held_title(kb, pid, role) for pid in p.people)}
         if len(named) == 1:
             out.append(AgeMention(m.start(), m.end(), m.group(), named.pop(), int(m.group("age"))))
     return out
 
 
+def _held_title(kb: KB, person: str, title: str) -> bool:
+    return any(title in (t.lower() for t in kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
+
+
 def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB) -> list[AgeMention]:
-    out: list[AgeMention] = _ages_of_roles(text, titles, kb)
+    out: list[AgeMention] = _ages_of_roles(text, titles, people, kb)
     for p in people:
         if not p.grounded:
             continue
