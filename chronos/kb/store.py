@@ -113,7 +113,10 @@ class KB:
         return [t for t in self.terms_by_person.get(person, []) if office is None or t.office == office]
 
     def holders(self, office: str, on: dt.date) -> list[Term]:
-        return [t for t in self.terms if t.office == office and t.start <= on and (t.end is None or on < t.end)]
+        """Who held `office` on `on`: a term's `end` is its successor's first day, so on that day the
+        one leaving counts only when no successor starts then (a death: 'John Paul II' on 2 April 2005)."""
+        held = [t for t in self.terms if t.office == office and t.start <= on and (t.end is None or on < t.end)]
+        return held or [t for t in self.terms if t.office == office and t.end == on]
 
 
 def name_word(word: str) -> str:
