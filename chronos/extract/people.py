@@ -362,7 +362,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     phrase ('the second president to visit' ranks, it does not count)."""
     become = r"be\s+sworn\s+in\s+as|become|be"
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
-            rf"(?:has|had)\s+become|is|was|(?:was|is|has\s+been)\s+(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,3}}?\s+as|took\s+office\s+as|"
+            rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as|took\s+office\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
         rf"(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
