@@ -105,6 +105,9 @@ def _birthday_rx() -> re.Pattern[str]:
 
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
                          r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
+# an act with a day of its own heading an anniversary's phrase: "of her accession to the throne in February 1952"
+_ACT_HEAD = re.compile(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+)?(?:accession|coronation|founding|signing|inauguration|"
+                       r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death)\b")
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 # where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
@@ -123,9 +126,12 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
         if (stop := _PHRASE_BREAK.search(text, cue_end, phrase_end)) is not None:
             phrase_end = stop.start()
         em = next((e for e in events if cue_end <= e.start and e.end <= phrase_end), None)
-        # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012')
+        # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012'),
+        # unless it is a month or a day of an act named first ('of her accession to the throne in February 1952')
+        act = _ACT_HEAD.match(text, cue_end) is not None
         i = next((j for j, t in enumerate(timexes) if cue_end <= t.start and t.end <= phrase_end and t.year is not None
-                  and t.kind in ("date", "month", "year", "season") and not _PREPOSITION_BEFORE.search(text, cue_end, t.start)), None)
+                  and t.kind in ("date", "month", "year", "season")
+                  and (not _PREPOSITION_BEFORE.search(text, cue_end, t.start) or act and t.kind in ("date", "month"))), None)
         if nth is not None and em is None and i is None and (told := _told_before(text, sentences, timexes, cue_start, cue_end)):
             i, end = told
             out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, timex=i))
