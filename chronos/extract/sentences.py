@@ -140,6 +140,13 @@ def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int
     return markers, [m[0] for m in markers], attribution.start() if attribution else e
 
 
+_QUOTE = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def _quoted_spans(lowered: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTE.finditer(lowered, start, end)]
+
+
 def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     """'past', 'present' or 'future': the verb nearest to [start, end) in its sentence wins,
     with a future marker anywhere before the expression taking precedence (as HeidelTime does).
@@ -150,6 +157,12 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and _NEXT_CLAUSE.search(lowered, end, m[0]))]
     if (closes := _relative_clause_end(lowered, sentence.start, start, end)) is not None:
         markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
+    if markers and ('"' in lowered[sentence.start:sentence.end] or "“" in lowered[sentence.start:sentence.end]):
+        # '"We want to dare more progress," the agreement declares, echoing a line from 1969': a
+        # quotation's verbs give no tense to the words outside it, nor theirs to the words in it
+        quotes = _quoted_spans(lowered, sentence.start, sentence.end)
+        inside = next((q for q in quotes if q[0] <= start < q[1]), None)
+        markers = [m for m in markers if next((q for q in quotes if q[0] <= m[0] < q[1]), None) == inside]
     first_end = [0] * len(markers) + [end + TENSE_WINDOW + 1]  # least end of markers[j:]
     for j in range(len(markers) - 1, -1, -1):
         first_end[j] = min(markers[j][1], first_end[j + 1])
