@@ -1075,6 +1075,9 @@ class Builder:
             if (told := _BASE_TOLD_AFTER.match(self.m.text, am.end)) is not None:
                 end = max(end, told.end())  # "..., which was signed in Belfast on 10 April 1998": the base's day
             i = self.sentence_timex(am.start, am.end, exclude=(am.start, end))
+            base_years = {dt.date.fromordinal(d).year for base in bases for d in base}
+            if i is not None and self.m.timexes[i].start > am.start and self.m.timexes[i].year in base_years:
+                i = None  # "the 10th anniversary of Russia's annexation of Crimea from Ukraine in 2014": the base's year
             if i is None:  # "leaders gathered last year to mark the 75th anniversary": a period counted from publication
                 sent = self._sentence_span(am.start)
                 i = next((j for j, t in enumerate(self.m.timexes) if sent[0] <= t.start < sent[1] and not am.start <= t.start < end

@@ -57,6 +57,11 @@ def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
     return ({k: tuple(dict.fromkeys(v)) for k, v in names.items()}, {k: tuple(dict.fromkeys(v)) for k, v in generic.items()})
 
 
+def _count(m: re.Match[str], k: int) -> int | None:
+    raw = m.group(f"num{k}")
+    return int(raw) if raw.isdigit() else lexicon()["numbers"].get(raw.lower())
+
+
 def _names_in(text: str, kb: KB) -> set[str]:
     """The bodies a text names (a short name only as written: 'UN', not 'un')."""
     return {b.id for b in kb.bodies.values() for n in b.names
@@ -69,7 +74,6 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
     names, generic = _index(kb)
     spellings = {n for b in kb.bodies.values() for n in b.names}
     rx = _count_regex(tuple(sorted(names)), tuple(sorted(generic)))
-    named: set[str] | None = None  # the bodies the text names, for a common noun
     out: list[CountMention] = []
     for m in rx.finditer(text):
         k = next(k for k in range(1, 5) if m.group(f"num{k}") is not None)
@@ -78,12 +82,13 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         if key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
         elif key in generic and k == 1:
-            named = _names_in(text, kb) if named is None else named
-            bodies = tuple(b for b in generic[key] if b in named)
+            # "the 28-member bloc" after the EU is named; not "the 55-member bloc" (the African Union,
+            # before "after the European Union"): a size the group has had, of a group named before
+            named = _names_in(text[:m.start()], kb)
+            bodies = tuple(b for b in generic[key] if b in named and any(c.count == _count(m, k) for c in kb.bodies[b].counts))
         else:
             continue
-        raw = m.group(f"num{k}")
-        count = int(raw) if raw.isdigit() else lexicon()["numbers"].get(raw.lower())
+        count = _count(m, k)
         if not bodies or not count:
             continue
         if k in (2, 3) and m.group(f"other{k}"):
