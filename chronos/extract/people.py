@@ -88,7 +88,8 @@ def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> 
     mods = alternation(list(MODIFIERS))
     return compile_pattern(
         rf"(?:\b(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"  # not "congratulate President"
-        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?\s+$",  # "The German chancellor, Angela Merkel,"
+        # "The German chancellor, Angela Merkel,"; not a headline's last word before a paragraph's first
+        rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?(?![^\S\n]*\n\s*\n)\s+$",
         re.IGNORECASE,
     )
 
