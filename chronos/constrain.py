@@ -778,18 +778,20 @@ class Builder:
             self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
 
     def _story_day_before(self, tm) -> int | None:
-        """For a title after a word of presence ('included', 'was among', 'accompanied by') in an
-        undated sentence: the day counted from publication ('on Sunday', 'yesterday') told last in
-        the three sentences before, when no other date comes between."""
-        lo = self._sentence_span(tm.start)[0]
-        if not _PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 60), tm.start):
+        """For a title after a word of presence ('included', 'was among', 'accompanied by') or
+        before one ('also attended'), or in a sentence about 'the meeting' just told, undated: the
+        day counted from publication ('on Sunday', 'yesterday') told last in the six sentences
+        before, when no other date comes between (a reference point, 'since 1928', aside)."""
+        lo, hi = self._sentence_span(tm.start)
+        if not (_PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 60), tm.start)
+                or _STORY_EVENT_AFTER.search(self.m.text, tm.end, hi)):
             return None
         here = self.m.sentences.index_of(tm.start)
         for j in range(len(self.m.timexes) - 1, -1, -1):
             t = self.m.timexes[j]
-            if t.start >= lo or not has_var(t) or _SINCE_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
-                continue  # not "the first president to visit since Calvin Coolidge in 1928": a reference point
-            if here - self.m.sentences.index_of(t.start) > 3:
+            if t.start >= lo or not has_var(t) or _POINT_IN_CLAUSE.search(self.m.text, max(0, t.start - 60), t.start):
+                continue  # not "the first president to visit since Calvin Coolidge in 1928", "after elections in September"
+            if here - self.m.sentences.index_of(t.start) > _STORY_SENTENCES:
                 return None
             return j if is_day_level(t) and _deictic(t) else None
         return None
@@ -1421,7 +1423,8 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for",
                 "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
-_SPEECH_AFTER = re.compile(rf"{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+# "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
+_SPEECH_AFTER = re.compile(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
@@ -1558,6 +1561,11 @@ _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.
 # words that put a person at the event just told: "the delegation included", "among the guests was"
 _PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
                               r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
+_STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present)\b|"
+                                r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
+_STORY_SENTENCES = 6  # how far back the story's day may be told
+_POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",

@@ -82,7 +82,8 @@ _IRREGULAR_PAST = (
     "was were had did said told spoke met took made gave came went began held won lost saw wrote left became sent ran "
     "brought thought felt found got knew put set led fell rose hit struck sought fought agreed ago "
     "chose bought sold paid built drove flew threw grew drew broke spent meant kept heard stood understood sat caught "
-    "taught beat hid forgot froze shook swore tore woke rode stole sank sang rang drank shot withdrew overtook oversaw arose died fled wept slid spun"
+    "taught beat hid forgot froze shook swore tore woke rode stole sank sang rang drank shot withdrew overtook oversaw arose died fled wept slid spun "
+    "used tied eyed axed vied"
 ).split()
 _PAST = re.compile(
     # \b and a look at the word first: most positions fail them at once, before the lookbehinds are tried
