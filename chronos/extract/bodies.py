@@ -74,6 +74,7 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
     names, generic = _index(kb)
     spellings = {n for b in kb.bodies.values() for n in b.names}
     rx = _count_regex(tuple(sorted(names)), tuple(sorted(generic)))
+    named: set[str] | None = None  # the groups the text names, for a common noun
     out: list[CountMention] = []
     for m in rx.finditer(text):
         k = next(k for k in range(1, 5) if m.group(f"num{k}") is not None)
@@ -82,9 +83,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         if key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
         elif key in generic and k == 1:
-            # "the 28-member bloc" after the EU is named; not "the 55-member bloc" (the African Union,
-            # before "after the European Union"): a size the group has had, of a group named before
-            named = _names_in(text[:m.start()], kb)
+            # "the 28-member bloc" in a text naming the EU; not "the 55-member bloc" (the African Union,
+            # in a text that also names the European Union): a size the group has had
+            named = _names_in(text, kb) if named is None else named
             bodies = tuple(b for b in generic[key] if b in named and any(c.count == _count(m, k) for c in kb.bodies[b].counts))
         else:
             continue
