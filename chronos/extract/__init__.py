@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, Ti
 from chronos.extract.sentences import SUBORDINATE, SentenceIndex, tense_at
 from chronos.extract.timex import Timex, find_timexes
 from chronos.kb import KB
+from chronos.lexicon import lexicon
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Mentions:
 def extract(text: str, kb: KB | None) -> Mentions:
     sentences = SentenceIndex(text)
     timexes = find_timexes(text)
-    timexes = _story_days(_years_from_context(timexes, sentences), sentences)
+    timexes = _story_days(_years_from_context(_without_names(timexes, text), sentences), sentences)
     tenses = [tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
@@ -60,6 +62,18 @@ def extract(text: str, kb: KB | None) -> Mentions:
         numbered=numbered,
         counts=find_member_counts(text, kb),
     )
+
+
+def _without_names(timexes: list[Timex], text: str) -> list[Timex]:
+    """'the National September 11 Memorial', 'the Jan. 6 Committee': a date before the noun of an
+    institution's name (lexicon `name_nouns`) is part of the name, no time."""
+    nouns = _name_nouns()
+    return [t for t in timexes if not (t.kind == "date" and nouns.match(text, t.end))]
+
+
+@functools.cache
+def _name_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, lexicon()['name_nouns']))})\b")
 
 
 def _without_days_in_names(timexes: list[Timex], tenses: list[str], events: list[EventMention]) -> tuple[list[Timex], list[str]]:

@@ -215,6 +215,9 @@ def _cue_rx_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_alternation(nouns)})s?\b")
 
 
+_OBJECT_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
     return (party.person is not None and party.person in names_in) or (party.country is not None and party.country in countries_in)
 
@@ -290,8 +293,10 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
             if counted and (cue is None or cue.start() > since_m.start()):
                 # "Monday's call was the fifth between the two since ...": the noun before the ordinal
                 cue = next(reversed(list(cues[sid].finditer(body_lowered, 0, ordinal_m.start()))), None)
-            if cue is None:
-                continue
+            if cue is None or any(word in body_lowered for word in series.excluded_by):
+                continue  # "held a new round of talks by video link": not the in-person talks
+            if cue.group().endswith("ing") and _OBJECT_AFTER.match(body, cue.end()):
+                continue  # "after meeting President Vladimir Putin": a verb, not a meeting of the series
             if countries_in is None:
                 countries_in = _countries_in(kb, text[sentences.sentences[window.start].start:sent.end])
             if not all(_mentions_party(kb, p, names_in, countries_in) for p in series.parties):

@@ -101,6 +101,8 @@ class Series(_Fact):
     id: str
     label: str
     nouns: list[str] = Field(description="Words that name one event of the series: 'call', 'phone call'")
+    excluded_by: list[str] = Field(default_factory=list, description="Words that, in the sentence, make it speak of another kind "
+                                                                     "of event: 'video link' for talks held in person")
     parties: list[Party]
     complete_from: dt.date = Field(description="The ledger lists every event from this day ...")
     complete_to: dt.date = Field(description="... to this day")
