@@ -1382,14 +1382,15 @@ class Builder:
                     continue
                 if j < i:
                     between = self.m.text[r.end:d.start]
-                    if not _APPOSITION.fullmatch(between):
-                        continue
+                    if not (_APPOSITION.fullmatch(between) or d.kind == "date" and is_day_level(r) and _deictic(r)
+                            and _POSSESSED_ON.fullmatch(between)):
+                        continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19"
                 else:
                     between = self.m.text[d.end:r.start]
                     if not _APPOSITION_AFTER.fullmatch(between):
                         continue
-                if _NOT_ANCHORED.search(self.m.text, max(0, r.start - 30), r.start):
-                    continue  # "the day before yesterday (June 5)": the relative is only part of a phrase
+                if _NOT_ANCHORED.search(self.m.text, max(0, r.start - 30), r.start) or _AGO_BEFORE.search(self.m.text, max(0, r.start - 6), r.start):
+                    continue  # "the day before yesterday (June 5)", "a year ago this week": the relative is only part of a phrase
                 lo, hi = min(r.start, d.start), max(r.end, d.end)
                 if "(" in self.m.text[lo:hi] and self.m.text[hi:hi + 1] == ")":
                     hi += 1  # "Monday (June 10)"
@@ -1467,6 +1468,8 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
 # Between two time expressions that name one time: "yesterday, June 5", "last week, on March 3",
 # "on Monday (June 10)"; and after a date: "June 10, a Monday".
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
+_POSSESSED_ON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){1,2}on\s+")  # "yesterday's runoff on Nov. 19"
+_AGO_BEFORE = re.compile(r"\bago\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
 _NOT_ANCHORED = re.compile(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the late Jimmy Carter", "the late former military ruler Pervez Musharraf" (a description
