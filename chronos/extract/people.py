@@ -400,7 +400,7 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
 # "Modi turned 74 on Tuesday"
 _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
-                        r"|^(?:,\s+who)?\s+(?:turned|turns)\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b")
+                        r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
