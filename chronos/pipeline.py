@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
-from chronos.constrain import DATELINE_CHARS, Problem, build, fmt_range, is_dateline
+from chronos.constrain import DATELINE_CHARS, NEAR_MISS_DAYS, Problem, build, fmt_range, is_dateline
 from chronos.document import Document
 from chronos.explain import _join, conflict_finding
 from chronos.extract import Mentions, extract
@@ -44,9 +44,10 @@ def _impossible_dates(doc: Document, mentions: Mentions, rules) -> tuple[Mention
     rule = rules.get("Calendar.ImpossibleDate")
     findings, keep, tenses = [], [], []
     for t, tense in zip(mentions.timexes, mentions.tenses):
-        if t.kind == "date" and not valid_date(t.year, t.month, t.day):
+        year = t.year if t.year is not None else _leap_day_year(t, doc.published)
+        if t.kind == "date" and not valid_date(year, t.month, t.day):
             if rule is not None and rule.enabled:
-                reason = f"{t.month:02d}/{t.day:02d} does not occur" + (f" in {t.year}" if t.year else "")
+                reason = f"{t.month:02d}/{t.day:02d} does not occur" + (f" in {year}" if year else "")
                 findings.append(Finding(rule=rule.id, severity=rule.severity, text=t.text, span=doc.span(t.start, t.end),
                                         message=rule.message.format(text=t.text, reason=reason),
                                         explanation=[f"'{t.text}' names day {t.day} of month {t.month}, which has fewer days."]))
@@ -54,6 +55,14 @@ def _impossible_dates(doc: Document, mentions: Mentions, rules) -> tuple[Mention
         keep.append(t)
         tenses.append(tense)
     return dataclasses.replace(mentions, timexes=keep, tenses=tenses), findings
+
+
+def _leap_day_year(t, published: dt.date | None) -> int | None:
+    """'The talks collapsed on Feb. 29' in an article of 1 March 2019: a yearless leap day within
+    weeks of a publication date in a common year can only be of that year, which has none."""
+    if published is None or t.kind != "date" or (t.month, t.day) != (2, 29) or valid_date(published.year, 2, 29):
+        return None
+    return published.year if abs((dt.date(published.year, 3, 1) - published).days) <= NEAR_MISS_DAYS else None
 
 
 def check_document(doc: Document, options: Options = Options()) -> Report:
