@@ -468,7 +468,11 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
                     break
     out: list[EventMention] = []
     for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
-        events, edition, placed = tuple(kb.events_by_name[name]), None, ()
+        # "the Brussels summit" names a NATO summit only in a text that speaks of NATO
+        events = tuple(e for e in kb.events_by_name[name] if _in_context(kb.event(e).context, text))
+        if not events:
+            continue
+        edition, placed = None, ()
         if (numbered := _numbered(kb, lowered, start, end, events)) is not None:
             start, edition, events, placed = numbered
         if out and start < out[-1].end:
@@ -476,6 +480,10 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
         sent = sentences.sentence_of(start)
         out.append(EventMention(start, end, text[start:end], events, (sent.start, sent.end), name in kb.told_names, edition, placed))
     return out
+
+
+def _in_context(words: list[str], text: str) -> bool:
+    return not words or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 @functools.cache

@@ -75,6 +75,8 @@ class Event(_Fact):
                                              "launched its invasion') still dates its first day")
     told: list[str] = Field(default_factory=list, description="How news tells it with a verb, for an event that happens once: "
                                                                "'Charles III was crowned'")
+    context: list[str] = Field(default_factory=list, description="Words one of which the text must hold for the names to name this "
+                                                                 "event ('NATO' for 'the Brussels summit', which the EU holds too)")
     edition: int | None = Field(None, ge=1, description="Its number in a numbered series: 12 for the 12th G20 summit, "
                                                          "which 'the 12th G20 summit' then denotes")
     place: str | None = Field(None, description="Where it was held, as news writes it after 'in': 'Osaka'")
