@@ -1597,6 +1597,7 @@ _ON_THE_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of
 _DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
+                     r"agreeing|deciding|voting|pledging|promising|vowing|planning|aiming|seeking|hoping|wanting|expecting|offering|"
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline|due|"
                      r"allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?|eligible)"
                      # "agreed on Tuesday to create a budget from 2021", "allowing him to run again in 2030"

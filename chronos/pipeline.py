@@ -68,7 +68,7 @@ def _leap_day_year(t, published: dt.date | None) -> int | None:
 def check_document(doc: Document, options: Options = Options()) -> Report:
     rules = load_rules(options.rule_dirs)
     kb = load_kb(options.kb_dirs) if options.use_kb else None
-    mentions = extract(doc.text, kb)
+    mentions = extract(doc.text, kb, doc.published)
     mentions, findings = _impossible_dates(doc, mentions, rules)
     problem = build(mentions, kb, rules, doc.published)
     sol = solve(problem, doc.published, options.timeout_ms)

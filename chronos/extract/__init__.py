@@ -38,10 +38,11 @@ class Mentions:
         return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
 
 
-def extract(text: str, kb: KB | None) -> Mentions:
+def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Mentions:
+    """`published`, when given, only settles which year a yearless day of a story is of."""
     sentences = SentenceIndex(text)
     timexes = find_timexes(text)
-    timexes = _story_days(_years_from_context(_without_names(timexes, text), sentences), sentences)
+    timexes = _story_days(_years_from_context(_without_names(timexes, text), sentences, published), sentences)
     tenses = [tense_at(sentences.lowered, sentences.sentence_of(t.start), t.start, t.end) for t in timexes]
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
@@ -119,7 +120,7 @@ _YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date 
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
 
-def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, published: dt.date | None = None) -> list[Timex]:
     """'In 2007, Macri took office on Dec. 10': a day or month without a year takes the year of
     the date that sets the time earlier in its clause, or of its timeline entry's heading; 'on
     Jan. 17 that year', of the date told last (in the sentence or the one before)."""
@@ -147,7 +148,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex) -> list[
               and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
               and (setting[0] == "line" or _same_clause(lowered, sent.start, setting[2], t))):
             out[i] = dataclasses.replace(t, year=setting[2].year)
-    return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences)
+    return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences, published)
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$")
@@ -185,13 +186,14 @@ def _years_from_later_dates(timexes: list[Timex], sentences: SentenceIndex) -> l
 _STORY_WEEKDAY_DAYS = 60  # a weekday's yearless day this close to the story's last full date is of its year
 
 
-def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:
+def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex, published: dt.date | None) -> list[Timex]:
     """'Lehman filed on Monday, Sept. 15, 2008. ... a deal announced on Sunday, Sept. 14': a
     yearless day with a weekday, told in the past shortly after a full date, takes that date's
     year when its weekday holds there (read near publication it would be the wrong weekday). Not
-    when another year was told between, nor in a sentence about what is to come, nor when that
-    year is the text's latest (the year a yearless day is read in anyway: a live page's captions,
-    "Thursday, September 29", days after its "September 26, 2022", stay yearless)."""
+    when another year was told between, nor in a sentence about what is to come, nor when the
+    weekday holds in the months around the publication date (given), or, with none given, when
+    that year is the text's latest (the year a yearless day is read in anyway: a live page's
+    captions, "Thursday, September 29", days after its "September 26, 2022", stay yearless)."""
     out = list(timexes)
     latest = max((t.year for t in timexes if t.year is not None and t.offset == 0), default=None)
     told: Timex | None = None  # the last date or year told with a year
@@ -199,7 +201,7 @@ def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex) -> list
         if t.year is not None and t.offset == 0:
             told = t if t.kind == "date" and t.month and t.day and valid_date(t.year, t.month, t.day) else None
             continue
-        if (told is None or told.year == latest or t.kind != "date" or t.weekday is None or not t.month or not t.day or t.offset or t.direction
+        if (told is None or t.kind != "date" or t.weekday is None or (told.year == latest if published is None else _weekday_near(t, published)) or not t.month or not t.day or t.offset or t.direction
                 or not any(c.isdigit() for c in t.text)):
             continue
         base = dt.date(told.year, told.month, told.day)
@@ -210,6 +212,12 @@ def _years_from_weekdays(timexes: list[Timex], sentences: SentenceIndex) -> list
                 out[i] = dataclasses.replace(t, year=year)
                 break
     return out
+
+
+def _weekday_near(t: Timex, published: dt.date) -> bool:
+    """Whether the yearless day falls on its weekday within half a year of publication."""
+    return any(valid_date(y, t.month, t.day) and abs((dt.date(y, t.month, t.day) - published).days) <= 183
+               and dt.date(y, t.month, t.day).weekday() == t.weekday for y in (published.year - 1, published.year, published.year + 1))
 
 
 def _in_fronted_clause(lowered: str, sentence_start: int, start: int, later: int) -> bool:

@@ -153,7 +153,8 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
 
 
 # "the anniversary of the landings": a thing told before, named by a common noun
-_ANAPHOR = re.compile(r"(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<head>[a-z][\w'’-]{2,})\b")
+_FUNCTION_WORD = r"(?!(?:that|which|who|whom|whose|where|when|of|in|on|at|by|for|to|with|from|and|or|but)\b)"
+_ANAPHOR = re.compile(rf"(?:the|that|this)\s+(?:{_FUNCTION_WORD}[a-z][\w'’-]*\s+){{0,2}}{_FUNCTION_WORD}(?P<head>[a-z][\w'’-]{{2,}})\b")
 _ANAPHOR_REACH = 2000  # characters back to the date a common noun names again (a few paragraphs)
 _VAGUE_HEADS = frozenset({"day", "days", "year", "years", "time", "date", "event", "events", "moment", "occasion", "one", "same"})
 

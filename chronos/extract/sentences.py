@@ -119,7 +119,9 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
 
 
 # ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
-_RELATIVE_OPENER = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*$")
+# ", who succeeded Herman Van Rompuy, the first permanent president of the European Council, in": an
+# apposition inside the clause
+_RELATIVE_OPENER = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
 
 
 def _relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
