@@ -733,6 +733,9 @@ class Builder:
             # Cameron said he would step down by October": the date is of what was said
             how, i = self.m.tense_of(tm.start, tm.end), None
         span = [(tm.start, tm.end)]
+        if (how == "timex" and rule == "Tenure.TitleOutOfOffice" and self.published is not None and self.m.tense_of(tm.start, tm.end) == "future"
+                and all((d := self.kb.people[pid].died) is not None and d < self.published for pid in tm.people)):
+            return  # "final thoughts from Justice Ruth Bader Ginsburg will appear in a book in March": one gone, named as known
         leaving = _LEAVING_AFTER.match(self.m.text, tm.end) or _LEAVING_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start)
         if how == "timex":
             t = self.m.timexes[i]
@@ -775,7 +778,10 @@ class Builder:
         elif how == "past":
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), span, says, facts, **ctx)
         elif how == "future" and all(b is not None for _, b in ivs) and not self._future_in_past(tm.start, tm.end):
-            self.claim(rule, Cmp(var("P"), "<", const(max(b for _, b in ivs))), span, says, facts, **ctx)
+            ahead = ((WINDOW[0], max(b for _, b in ivs)),)
+            if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
+                ahead += ((history, None),)  # "final thoughts from Justice Ruth Bader Ginsburg will appear in a book": one gone
+            self.claim(rule, InAny(var("P"), ahead), span, says, facts, **ctx)
 
     def _story_day_before(self, tm) -> int | None:
         """For a title after a word of presence ('included', 'was among', 'accompanied by') or
@@ -1605,7 +1611,10 @@ _INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|
                      re.IGNORECASE)
 _TO_BE_DONE = re.compile(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
-_BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed))\s+(?:the\s+(?:new\s+)?)?$",
+# "will become King Felipe VI", "the confirmation of Supreme Court Justice Brett Kavanaugh": the
+# title the act gave, not one held before it
+_BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed)|"
+                            r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of)\s+(?:the\s+(?:new\s+)?)?$",
                             re.IGNORECASE)
 _DEFINING_CLAUSE = re.compile(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
