@@ -648,6 +648,16 @@ class Builder:
             self.claim("Series.OfficeNumberMismatch", Cmp(const(since.toordinal()), "<=", var("P")), [(nt.start, nt.end)],
                        says, [fact], begins=since, **ctx)
 
+    def coinage_claims(self) -> None:
+        """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
+        (unless parts were written after it: 'This story originally published in January 2020')."""
+        for cn in [] if self.updated else self.m.coined:
+            coinage = self.kb.coinages[cn.coinage]
+            self.claim("Events.NotYetNamed", Cmp(const(coinage.since.toordinal()), "<=", var("P")), [(cn.start, cn.end)],
+                       f"'{cn.text}' is a name first used on {fmt_date(coinage.since)}",
+                       [FactRef(f"{coinage.label} was first used on {fmt_date(coinage.since)}", coinage.source)],
+                       coined=coinage.label, since=coinage.since)
+
     def member_count_claims(self) -> None:
         """'the 28-member European Union': the group had that many members at the time of the
         clause (in the past tense, by then; in the future tense, still). A count before the first
@@ -1648,7 +1658,7 @@ _ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approve
 _VOTE_ON = re.compile(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
 _DID_AFTER = re.compile(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")
 _ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?:(?!\b(?:and|or|but|to|for|until|by|slated|scheduled|set)\b)[^.;:!?]){{0,60}}\s(?:on\s+)?$")
-_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE)\b")
+_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE|(?:originally|first)\s+(?:published|ran|appeared))\b")
 _ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
@@ -1752,6 +1762,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.title_claims()
         b.numbered_title_claims()
         b.member_count_claims()
+        b.coinage_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()

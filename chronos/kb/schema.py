@@ -147,6 +147,17 @@ class Body(_Fact):
         return self
 
 
+class Coinage(_Fact):
+    """A name that came into use on a known day ('COVID-19', 11 Feb 2020): a text using it was
+    written on or after that day."""
+
+    id: str
+    label: str
+    names: list[str] = Field(description="How text writes it, matched as written (case counts): 'COVID-19', 'Covid-19'")
+    since: dt.date = Field(description="The first day it was used (when sources differ, the earliest)")
+    source: str
+
+
 class KBFile(BaseModel):
     """One YAML file under rules/kb/: any of these sections."""
 
@@ -158,3 +169,4 @@ class KBFile(BaseModel):
     events: list[Event] = Field(default_factory=list)
     series: list[Series] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
+    coinages: list[Coinage] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chronos.kb.schema import Body, Country, Event, KBFile, Office, Person, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, KBFile, Office, Person, Series, Term
 from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
@@ -32,6 +32,7 @@ class KB:
     events: dict[str, Event] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    coinages: dict[str, Coinage] = field(default_factory=dict)
     # indexes
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -65,6 +66,8 @@ class KB:
             self.series[s.id] = s
         for b in part.bodies:
             self.bodies[b.id] = b
+        for c in part.coinages:
+            self.coinages[c.id] = c
 
     def build_indexes(self) -> None:
         for t in sorted(self.terms, key=lambda t: (t.person, t.start)):

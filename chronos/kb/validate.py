@@ -20,14 +20,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from chronos.kb.schema import Body, Country, Event, Office, Person, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, Office, Person, Series, Term
 from chronos.kb.store import KB_DIR
 
 MODELS: dict[str, type[BaseModel]] = {
     "people": Person, "offices": Office, "terms": Term, "countries": Country, "events": Event, "series": Series,
-    "bodies": Body,
+    "bodies": Body, "coinages": Coinage,
 }
-KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body"}
+KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body", "coinages": "coinage"}
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,36 @@
+"""Names that came into use on a known day ('COVID-19', 'ChatGPT', 'North Macedonia'): a text
+that uses one was written after it."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from chronos.extract._regex_cache import compile_pattern
+from chronos.extract._trie import trie_alternation
+from chronos.kb import KB
+
+
+@dataclass(frozen=True)
+class CoinedName:
+    start: int
+    end: int
+    text: str
+    coinage: str  # the KB coinage id
+
+
+@functools.cache
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_pattern(rf"(?<![\w-])(?:{trie_alternation(list(names), fold=False)})(?![\w-])")
+
+
+def find_coinages(text: str, kb: KB) -> list[CoinedName]:
+    """The first use of each coined name in the text (one is enough to date it)."""
+    if not kb.coinages:
+        return []
+    by_name = {n: c.id for c in kb.coinages.values() for n in c.names}
+    out: dict[str, CoinedName] = {}
+    for m in _names_regex(tuple(sorted(by_name))).finditer(text):
+        cid = by_name[m.group()]
+        out.setdefault(cid, CoinedName(m.start(), m.end(), m.group(), cid))
+    return sorted(out.values(), key=lambda c: c.start)
