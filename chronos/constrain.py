@@ -799,7 +799,7 @@ class Builder:
         day counted from publication ('on Sunday', 'yesterday') told last in the six sentences
         before, when no other date comes between (a reference point, 'since 1928', aside)."""
         lo, hi = self._sentence_span(tm.start)
-        if not (_PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 60), tm.start)
+        if not (_PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 200), tm.start)
                 or _STORY_EVENT_AFTER.search(self.m.text, tm.end, hi)):
             return None
         here = self.m.sentences.index_of(tm.start)
@@ -1577,9 +1577,11 @@ _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|re
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
-# words that put a person at the event just told: "the delegation included", "among the guests was"
+# words that put a person at the event just told: "the delegation included", "among the guests was",
+# "attended by U.S. President Joe Biden, Chinese President Xi Jinping and British Prime Minister ..."
 _PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
-                              r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+"
+                              r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
 _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present)\b|"
                                 r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
@@ -1682,7 +1684,7 @@ _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|hi
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
-_THEN_ON = re.compile(r",?\s+on\s+")
+_THEN_ON = re.compile(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
 _ON_RIGHT_AFTER = re.compile(r"\s+(?:on\s+)?")
 _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
