@@ -143,6 +143,7 @@ ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 RESULT_CALLED_DAYS = 1  # an election told by a weekday may be dated by the day its result was called
 ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
+RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 30  # an undated past-tense "-elect" title is told within this long of the inauguration
@@ -678,6 +679,10 @@ class Builder:
                 t = self.m.timexes[i]
                 self.claim("Series.MemberCountMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(held) + unlisted),
                            [(cm.start, cm.end), (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+            elif how == "past" and not cm.then:
+                # "loan guarantees from the 12-nation eurozone" (2010): an undated past of the news, the year before
+                self.claim("Series.MemberCountMismatch", Overlaps(var("P", -RECENT_COUNT_DAYS), var("P", 1), tuple(held) + unlisted),
+                           [(cm.start, cm.end)], says + " in the year before", facts, **ctx)
             elif how == "past":
                 since = min((a for a, _ in held), default=None)
                 self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted + (((since, None),) if since is not None else ())),
@@ -736,6 +741,9 @@ class Builder:
             # "Secretary of State Mike Pompeo, who travelled to Pyongyang twice, will lead the talks":
             # the main clause's tense, after the relative clause
             how = self.m.tense_of(relative.end() - 1, relative.end() - 1)
+        if (how == "timex" and rule == "Tenure.ElectOutsideTransition"
+                and _OATH_ON.search(self.m.text, max(0, self.m.timexes[i].start - 40), self.m.timexes[i].start)):
+            how, i = "present", None  # "before President-elect Trump takes office on Jan. 20": the day that ends the title
         if how == "timex" and (self._past_title_between(tm, self.m.timexes[i]) or self._reported_between(tm, self.m.timexes[i])
                                or self._fronted_with_another_title(tm, self.m.timexes[i])):
             # "...in the age of President Trump ..., under then-President Reagan, who vetoed it in 1988":
@@ -1587,6 +1595,7 @@ _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|w
                                 r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
+_OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
