@@ -116,6 +116,8 @@ TENSE_WINDOW = 600
 _ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
 # ", and will meet him again": what follows starts another clause
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
+# a future joined by "and" after the date's own clause: "defeated Bolsonaro in an Oct. 30 runoff and will be sworn in"
+_AND_THEN = re.compile(r"\s(?:and|but)\s+$")
 
 
 # ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
@@ -157,7 +159,8 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     found, starts, said = _sentence_markers(lowered, sentence.start, sentence.end)
     # the closing attribution's verb gives no tense to the sentence before it, only to its own words
     near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, min(end + TENSE_WINDOW, said - 1) if start < said else end + TENSE_WINDOW)]
-    markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and _NEXT_CLAUSE.search(lowered, end, m[0]))]
+    markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and (
+        _NEXT_CLAUSE.search(lowered, end, m[0]) or m[2] == "future" and _AND_THEN.search(lowered, end, m[0])))]
     if (closes := _relative_clause_end(lowered, sentence.start, start, end)) is not None:
         markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
     if markers and ('"' in lowered[sentence.start:sentence.end] or "“" in lowered[sentence.start:sentence.end]):
