@@ -608,6 +608,8 @@ class Builder:
                 # "outgoing" names a holder on the way out, at the handover ceremonies days after
                 grace = OUTGOING_DAYS if tm.modifier == "outgoing" else 1
                 held = tuple((a, b + grace if b is not None else None) for a, b in ivs)
+                if all(kb.offices[o].title_for_life for o in tm.offices):
+                    held = ((ivs[0][0], None),)  # "Justice O'Connor disclosed her diagnosis in 2018": the title stays
                 self._at_reference("Tenure.TitleOutOfOffice", tm, held, f"'{tm.text}' says {person.name} held the office", facts, ctx)
             elif tm.modifier == "then":
                 how, i = self.reference(tm.start, tm.end, other_clause=True)
@@ -720,8 +722,8 @@ class Builder:
     def _at_reference(self, rule: str, tm, ivs, says: str, facts, ctx) -> None:
         if _in_quotation(self.m.text, tm.start):
             return  # people speak of "President Obama" long after he left: an honorific, not a dating claim
-        if _BECOME_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start):
-            return  # "will become King Felipe VI once parliament passes a law": what he is to be
+        if _BECOME_BEFORE.search(self.m.text, max(0, tm.start - 40), tm.start) or _GIVEN_AFTER.match(self.m.text, tm.end):
+            return  # "will become King Felipe VI once parliament passes a law", "Justice Jackson ... was confirmed": what the act made
         if rule == "Tenure.TitleOutOfOffice" and _MOURNED_BEFORE.search(self.m.text, max(0, tm.start - 60), tm.start):
             return  # "the state funeral of Queen Elizabeth II", "after the death of his mother Queen Elizabeth"
         if rule == "Tenure.TitleOutOfOffice" and _SERVED_UNDER.search(self.m.text, max(0, tm.start - 80), tm.start):
@@ -1595,6 +1597,7 @@ _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|w
                                 r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
+_GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed)\b")
 _OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")

@@ -29,6 +29,8 @@ class Office(_Fact):
     titles: list[str] = Field(description="Titles written before a name: 'President', 'Prime Minister'")
     country: str | None = None
     single_holder: bool = True
+    title_for_life: bool = Field(default=False, description="A holder keeps the title after leaving ('Justice O'Connor' in "
+                                                            "retirement): a title then claims only that the term had begun")
     inauguration_days: int | None = Field(default=None, ge=0, description="A holder takes office on the term's `start` and "
                                                                           "is inaugurated up to this many days later "
                                                                           "(a pope, at a Mass after the conclave)")
