@@ -663,8 +663,9 @@ class Builder:
 
     def member_count_claims(self) -> None:
         """'the 28-member European Union': the group had that many members at the time of the
-        clause (in the past tense, by then; in the future tense, still). A count before the first
-        day the KB lists for a group is not checked."""
+        clause: its date; else publication (present tense), the year before it (an undated past:
+        news of the year), any day by then ('the then 15-member EU'), or still (future tense). A
+        count before the first day the KB lists for a group is not checked."""
         for cm in self.m.counts:
             bodies = [self.kb.bodies[b] for b in cm.bodies]
             held = [(c.start.toordinal(), c.end.toordinal() if c.end else None) for b in bodies for c in b.counts if c.count == cm.count]

@@ -326,3 +326,16 @@ def test_validate_finds_one_wikidata_item_on_two_records(tmp_path, records, line
     problems = validate([tmp_path])
     assert [p.line for p in problems] == [line]
     assert problems[0].message.startswith("Wikidata item Q42 also names person 'a' (") and problems[0].message.endswith("a.yaml:2)")
+
+
+def test_who_names_the_one_leaving_when_no_successor_starts():
+    r = run("who", "Pope", "--on", "2005-04-02")  # John Paul II died that evening; the conclave came later
+    assert r.exit_code == 0 and "John Paul II" in r.output
+
+
+def test_validate_body_counts_in_order(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "bodies:\n  - {id: b, label: B, names: [B], counts: [{count: 9, start: 2001-01-01, source: t},"
+        " {count: 6, start: 2000-01-01, source: t}], source: t}\n")
+    problems = validate([tmp_path])
+    assert len(problems) == 1 and "in order of their start" in problems[0].message

@@ -22,7 +22,8 @@ class CountMention:
     then: bool  # "the then 15-member EU": the size at another time
 
 
-_MEMBERS = (r"(?:member[\s-]+(?:states|countries|nations|governments)|members|countries|nations|states|allies|governments")
+_MEMBERS = r"(?:member[\s-]+(?:states|countries|nations|governments)|members|countries|nations|states|allies|governments)"
+_MEMBERS_OR_LEADERS = rf"(?:{_MEMBERS}|leaders)"
 
 
 @functools.cache
@@ -35,12 +36,12 @@ def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern
         # "the 28-member European Union", "the then 15-nation EU", "the 27-nation bloc"
         rf"\b(?P<then1>then[\s-]+)?{num(1)}[\s-](?:member|nation|country|state|strong)\s+(?P<name1>{any_name})\b"
         # "the EU's 28 member states", "NATO's 27 other allies"
-        rf"|\b(?:the\s+)?(?P<name2>{named})['’]s\s+(?P<then2>then\s+)?{num(2)}\s+(?P<other2>other\s+)?(?:remaining\s+)?{_MEMBERS}|leaders)\b"
+        rf"|\b(?:the\s+)?(?P<name2>{named})['’]s\s+(?P<then2>then\s+)?{num(2)}\s+(?P<other2>other\s+)?(?:remaining\s+)?{_MEMBERS_OR_LEADERS}\b"
         # "all 28 EU member states", "the 27 other EU countries" (not "the 12 EU countries that use the euro")
-        rf"|\b(?:all|the)\s+{num(3)}\s+(?P<other3>other\s+)?(?:remaining\s+)?(?P<name3>{named})\s+{_MEMBERS}|leaders)\b"
+        rf"|\b(?:all|the)\s+{num(3)}\s+(?P<other3>other\s+)?(?:remaining\s+)?(?P<name3>{named})\s+{_MEMBERS_OR_LEADERS}\b"
         r"(?!\s+(?:that|which|who|whose|with|where|in|to|at|on|from|of)\b)"
         # "the 28 member states of the European Union", "all 30 members of NATO"
-        rf"|\b(?:all|the)\s+{num(4)}\s+{_MEMBERS})\s+of\s+(?:the\s+)?(?P<name4>{named})\b",
+        rf"|\b(?:all|the)\s+{num(4)}\s+{_MEMBERS}\s+of\s+(?:the\s+)?(?P<name4>{named})\b",
         re.IGNORECASE,
     )
 
@@ -69,16 +70,17 @@ def _names_in(text: str, kb: KB) -> set[str]:
 
 
 def find_member_counts(text: str, kb: KB) -> list[CountMention]:
-    if not kb.bodies or "member" not in text and "nation" not in text and "allies" not in text and "-strong" not in text:
-        return []
     names, generic = _index(kb)
+    lowered = text.lower()
+    if not any(n in lowered for n in (*names, *generic)):
+        return []  # no group named: most texts
     spellings = {n for b in kb.bodies.values() for n in b.names}
     rx = _count_regex(tuple(sorted(names)), tuple(sorted(generic)))
     named: set[str] | None = None  # the groups the text names, for a common noun
     out: list[CountMention] = []
     for m in rx.finditer(text):
         k = next(k for k in range(1, 5) if m.group(f"num{k}") is not None)
-        said = m.group(f"name{k}")
+        said, count = m.group(f"name{k}"), _count(m, k)
         key = said.lower()
         if key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
@@ -86,10 +88,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
             # "the 28-member bloc" in a text naming the EU; not "the 55-member bloc" (the African Union,
             # in a text that also names the European Union): a size the group has had
             named = _names_in(text, kb) if named is None else named
-            bodies = tuple(b for b in generic[key] if b in named and any(c.count == _count(m, k) for c in kb.bodies[b].counts))
+            bodies = tuple(b for b in generic[key] if b in named and any(c.count == count for c in kb.bodies[b].counts))
         else:
             continue
-        count = _count(m, k)
         if not bodies or not count:
             continue
         if k in (2, 3) and m.group(f"other{k}"):
