@@ -328,6 +328,10 @@ class Builder:
                 continue  # "becoming the first prime minister to win a second term since John Howard in 2004": a reference point
             if t.end <= start and "," in self.m.text[t.end:start] and _SINCE_BEFORE.search(self.m.text, max(sent.start, t.start - 60), t.start):
                 continue  # "its best haul since Paris first hosted the Games in 1900 ..., the target President Macron had set"
+            if t.end <= start and _LIFE_FRONTED.match(self.m.text, sent.start) and "," in self.m.text[t.end:start]:
+                continue  # "Born in Harlem on April 5, 1937, ..., Powell rose to serve as President Reagan's adviser": the birth's day
+            if t.start >= end and _DONE_THEN.search(self.m.text, max(end, t.start - 80), t.start):
+                continue  # "Trump has criticised Germany for falling short of the target agreed at the Wales summit in 2014"
             if other_clause and t.start >= end and _RELATIVE_PRONOUN.search(self.m.text, end, t.start) and (
                     not _deictic(t) or self._inside_relative(end, t.start)):
                 # "Chancellor Olaf Scholz met Zelenskiy, who was elected in 2019, on Friday"; past the
@@ -1598,6 +1602,11 @@ _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|w
                                 r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
+# a sentence opened by a clause of someone's early life, whose date is no time of the main clause
+_LIFE_FRONTED = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned)\b")
+# a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
+_DONE_THEN = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
+                        r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
 _GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed)\b")
 _OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
