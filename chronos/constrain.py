@@ -146,7 +146,7 @@ NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
-ELECT_TOLD_DAYS = 30  # an undated past-tense "-elect" title is told within this long of the inauguration
+ELECT_TOLD_DAYS = 7  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
@@ -488,6 +488,8 @@ class Builder:
                 continue
             if t.kind == "year" and self._year_names_a_thing(t, tense, before):
                 continue
+            if tense == "past" and _FORECAST_BEFORE.search(self.m.text, self._sentence_span(t.start)[0], t.start):
+                continue  # "trimmed its forecast for 2024", "projections showed three increases in 2017": what is expected
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if (tense == "future" and before.endswith(("the ", "The ")) and _VOTE_AFTER.match(self.m.text, t.end)
@@ -1710,6 +1712,7 @@ _THEN_ON = re.compile(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\
 _ON_RIGHT_AFTER = re.compile(r"\s+(?:on\s+)?")
 _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
+_FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
