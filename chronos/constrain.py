@@ -657,6 +657,36 @@ class Builder:
             self.claim("Series.OfficeNumberMismatch", Cmp(const(since.toordinal()), "<=", var("P")), [(nt.start, nt.end)],
                        says, [fact], begins=since, **ctx)
 
+    def rank_claims(self) -> None:
+        """'Japan, the world's second-largest economy': the country held the standing at the time of
+        the clause (its date, else publication; after 'was', 'became' or 'once', by then). A time
+        before the first day the KB lists is not checked."""
+        for rm in self.m.ranks:
+            ranking = self.kb.rankings[rm.ranking]
+            country = self.kb.countries[rm.country].name
+            held = tuple((h.start.toordinal(), h.end.toordinal() if h.end else None) for h in ranking.holders if h.country == rm.country)
+            unlisted = ((WINDOW[0], ranking.holders[0].start.toordinal()),)
+            says = f"'{rm.text}' calls {country} {ranking.label}"
+            facts = [FactRef(f"{self.kb.countries[h.country].name} was {ranking.label} from {fmt_date(h.start)}"
+                             + (f" to {fmt_date(h.end)}" if h.end else ""), h.source) for h in ranking.holders]
+            ctx = dict(country=country, ranking=ranking.label,
+                       holders=[(self.kb.countries[h.country].name, h.start, h.end) for h in ranking.holders])
+            how, i = ("past", None) if rm.then else self.reference(rm.start, rm.end, other_clause=True)
+            if how != "timex" and not rm.then:
+                # an apposition describes the country at publication whatever the verb ("India and China, the
+                # world's most populous country, will be tested"); "was", "became" tell of a change by then
+                how = "past" if rm.verb in ("was", "remained", "became", "had become") else "present"
+            if how == "timex":
+                t = self.m.timexes[i]
+                self.claim("Stale.RankMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), held + unlisted),
+                           [(rm.start, rm.end), (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+            elif how == "past":
+                since = min((a for a, _ in held), default=None)
+                self.claim("Stale.RankMismatch", InAny(var("P"), unlisted + (((since, None),) if since is not None else ())),
+                           [(rm.start, rm.end)], says + " by then", facts, **ctx)
+            else:
+                self.claim("Stale.RankMismatch", InAny(var("P"), held + unlisted), [(rm.start, rm.end)], says, facts, **ctx)
+
     def coinage_claims(self) -> None:
         """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
         (unless parts were written after it: 'This story originally published in January 2020')."""
@@ -1790,6 +1820,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.numbered_title_claims()
         b.member_count_claims()
         b.coinage_claims()
+        b.rank_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()

@@ -63,6 +63,10 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
             return f"{c.context.get('person')} was {c.context.get('title', '')}-elect only {windows}" if windows else \
                 f"{c.context.get('person')} was not between election and inauguration"
         return _term_fact(c, day)
+    if rule == "Stale.RankMismatch":
+        holders = [f"{name} (from {fmt_date(start)})" for name, start, end in c.context.get("holders", [])
+                   if start.toordinal() <= day and (end is None or day < end.toordinal())]
+        return f"{c.context['ranking']} was {' or '.join(holders)}" if holders else (c.facts[0].statement if c.facts else "")
     if rule == "Series.MemberCountMismatch":
         for count, start, end in c.context.get("counts", []):
             if start.toordinal() <= day and (end is None or day < end.toordinal()):
@@ -126,7 +130,7 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
     if day is not None:
         anchor = f"around {fmt_date(day)}"
     evidence = [_claim_evidence(doc, c, sol.values, show_day=day is not None) for c in others]
-    if victim.rule.id.startswith(("Tenure.", "Life.AgeMismatch", "Series.MemberCountMismatch")) and len(victim.spans) > 1 and victim.event_var in sol.values:
+    if victim.rule.id.startswith(("Tenure.", "Life.AgeMismatch", "Series.MemberCountMismatch", "Stale.RankMismatch")) and len(victim.spans) > 1 and victim.event_var in sol.values:
         # 'Emperor Naruhito visited Kyoto on April 1, 2019': the title (or age) is read on its clause's date
         s = sol.values[victim.event_var]
         e = sol.values.get("E" + victim.event_var[1:], s + 1)

@@ -23,3 +23,11 @@ def test_coinages_first_use_only_and_case_counts():
     kb = load_kb()
     found = find_coinages("COVID-19 spread. More COVID-19 cases. A covid-19 test. Brexit loomed.", kb)
     assert [(c.text, c.coinage) for c in found] == [("COVID-19", "covid-19"), ("Brexit", "brexit")]
+
+
+def test_rankings_apposition_verb_and_qualifier():
+    from chronos.extract.rankings import find_rankings
+    kb = load_kb()
+    found = find_rankings("Relations with China, the world's most populous country, will be tested. Japan was the world's "
+                          "second-largest economy. Japan is the world's second-largest economy after the United States.", kb)
+    assert [(r.country, r.ranking, r.verb) for r in found] == [("CN", "most-populous-country", None), ("JP", "second-largest-economy", "was")]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from chronos.calendar import valid_date
 from chronos.extract.bodies import CountMention, find_member_counts
 from chronos.extract.coinages import CoinedName, find_coinages
+from chronos.extract.rankings import RankMention, find_rankings
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
@@ -35,6 +36,7 @@ class Mentions:
     numbered: list[NumberedTitle] = dataclasses.field(default_factory=list)
     counts: list[CountMention] = dataclasses.field(default_factory=list)
     coined: list[CoinedName] = dataclasses.field(default_factory=list)
+    ranks: list[RankMention] = dataclasses.field(default_factory=list)
 
     def tense_of(self, start: int, end: int) -> str:
         return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
@@ -65,6 +67,7 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
         numbered=numbered,
         counts=find_member_counts(text, kb),
         coined=find_coinages(text, kb),
+        ranks=find_rankings(text, kb),
     )
 
 

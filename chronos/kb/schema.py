@@ -160,6 +160,25 @@ class Coinage(_Fact):
     source: str
 
 
+class RankHolder(_Fact):
+    country: str
+    start: dt.date
+    end: dt.date | None = Field(None, description="The day another took the rank (exclusive); none: still so")
+    source: str
+
+
+class Ranking(_Fact):
+    """A standing one country holds for a time ('the world's most populous country'): news that
+    gives it to another country at a later time is out of date."""
+
+    id: str
+    label: str
+    phrases: list[str] = Field(description="How news writes it: \"world's most populous country\"")
+    holders: list[RankHolder] = Field(description="From the first day listed (a holder before it is not checked); two may "
+                                                  "overlap where sources disagree on the day of the change")
+    source: str
+
+
 class KBFile(BaseModel):
     """One YAML file under rules/kb/: any of these sections."""
 
@@ -172,3 +191,4 @@ class KBFile(BaseModel):
     series: list[Series] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     coinages: list[Coinage] = Field(default_factory=list)
+    rankings: list[Ranking] = Field(default_factory=list)

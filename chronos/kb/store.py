@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chronos.kb.schema import Body, Coinage, Country, Event, KBFile, Office, Person, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, KBFile, Office, Person, Ranking, Series, Term
 from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
@@ -33,6 +33,7 @@ class KB:
     series: dict[str, Series] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     coinages: dict[str, Coinage] = field(default_factory=dict)
+    rankings: dict[str, Ranking] = field(default_factory=dict)
     # indexes
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -68,6 +69,8 @@ class KB:
             self.bodies[b.id] = b
         for c in part.coinages:
             self.coinages[c.id] = c
+        for r in part.rankings:
+            self.rankings[r.id] = r
 
     def build_indexes(self) -> None:
         for t in sorted(self.terms, key=lambda t: (t.person, t.start)):

@@ -20,14 +20,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from chronos.kb.schema import Body, Coinage, Country, Event, Office, Person, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, Office, Person, Ranking, Series, Term
 from chronos.kb.store import KB_DIR
 
 MODELS: dict[str, type[BaseModel]] = {
     "people": Person, "offices": Office, "terms": Term, "countries": Country, "events": Event, "series": Series,
-    "bodies": Body, "coinages": Coinage,
+    "bodies": Body, "coinages": Coinage, "rankings": Ranking,
 }
-KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body", "coinages": "coinage"}
+KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body", "coinages": "coinage", "rankings": "ranking"}
 
 
 @dataclass(frozen=True, order=True)
@@ -189,6 +189,9 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
             if party.person is not None and party.person not in people:
                 problems.append(Problem(rec.file, rec.line, f"series {s.id}: party refers to unknown person {party.person!r}"))
             country_ref(rec, party.country, f"series {s.id}: party")
+    for rec in records["rankings"]:
+        for h in rec.obj.holders:
+            country_ref(rec, h.country, f"ranking {rec.obj.id}: holder")
     by_office: dict[str, list[_Rec]] = defaultdict(list)
     for rec in records["terms"]:
         t = rec.obj
