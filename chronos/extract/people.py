@@ -357,6 +357,14 @@ def _numbered_before_regex(kb_titles: tuple[str, ...], country_names: tuple[str,
 
 
 @functools.cache
+def _numbered_role_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
+    """'The 43rd president was born in Honolulu': a number and a title opening a sentence, for the
+    one named before (a name after it is read by the other two patterns)."""
+    return compile_pattern(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s)){_numbered_title(country_names, kb_titles)}"
+                           rf"(?=\s+[a-z])", re.IGNORECASE)
+
+
+@functools.cache
 def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     """', the 46th president of the United States', ' became Britain's 58th prime minister', ' will
     be sworn in as the 47th president': after a name, behind a comma or a verb. The title closes its
@@ -366,8 +374,9 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
             rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as|took\s+office\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
-        rf"(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
-        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|since|from|until|in|on|when|after)\b)",
+        # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
+        rf"(?:,\s+(?:then\s+)?\d{{1,3}},)?(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
+        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|since|from|until|in|on|when|after|by)\b)",
         re.IGNORECASE,
     )
 
@@ -392,9 +401,35 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
         qual = m.group("qual") or m.group("qual2") or m.group("qual3")
         if n is not None and (offices := _offices_for(kb, m.group("title"), qual, p.people)):
             out.append(NumberedTitle(start, end, text[start:end], p.people, offices, n, future))
+    out += _numbered_roles(text, people, kb, key, out)
     inside = {(nt.start, nt.end) for nt in out}
     kept = [tm for tm in titles if not any(a <= tm.start and tm.end <= b for a, b in inside)]
     return sorted(out, key=lambda nt: nt.start), kept
+
+
+_COPULA = re.compile(r"\s+(?:is|was|will\s+be|became)\s+")
+
+
+def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: list[NumberedTitle]) -> list[NumberedTitle]:
+    """'The 45th president made the remarks': the one person named in the text before whose offices
+    carry the title (none when two such people were named)."""
+    out = []
+    for m in _numbered_role_regex(*key).finditer(text) if "The " in text else ():
+        if not m.group().startswith("The") or any(nt.start <= m.start() < nt.end for nt in found):
+            continue  # a sentence's subject, not one already read with its name
+        title = " ".join(m.group("title").lower().split())
+        if (copula := _COPULA.match(text, m.end())) and (p := next((p for p in people if p.start == copula.end()), None)):
+            named = {p.people}  # "The 46th president of the United States is Joe Biden"
+        else:
+            named = {p.people for p in people if p.grounded and m.start() - _ROLE_WINDOW <= p.end <= m.start()
+                     and all(_held_title(kb, pid, title) for pid in p.people)}
+        n = ordinal_value(m.group("ord"))
+        if len(named) != 1 or n is None:
+            continue
+        who = named.pop()
+        if offices := _offices_for(kb, m.group("title"), m.group("qual") or m.group("qual2") or m.group("qual3"), who):
+            out.append(NumberedTitle(m.start(), m.end(), m.group(), who, offices, n, False))
+    return out
 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
@@ -410,9 +445,9 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former
 
 
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
-_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+)?"
+_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
                           r"(?P<role>pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)\b"
-                          r"(?!\s+[A-Z])")
+                          r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
 _ROLE_AGE = re.compile(r"\b[Tt]he\s+(?P<role>(?i:pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)),\s+"
                        r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
 _COMMA_AGE = re.compile(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
@@ -430,6 +465,9 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
              *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 25), c.end())))]
     for m in found:
         role = " ".join(m.group("role").lower().split())
+        if "named" in m.re.groupindex and m.group("named") and (p := next((p for p in people if p.start == m.end()), None)):
+            out.append(AgeMention(m.start(), p.end, text[m.start():p.end], p.people, int(m.group("age"))))
+            continue
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
                  and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)
                  and (role not in _GENDERED_ROLES or tm.title.lower() == role)}  # "the King" is not "Queen Elizabeth II"
