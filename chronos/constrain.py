@@ -1445,9 +1445,8 @@ class Builder:
                     continue
                 if j < i:
                     between = self.m.text[r.end:d.start]
-                    if not (_APPOSITION.fullmatch(between) or d.kind == "date" and is_day_level(r) and _deictic(r)
-                            and _POSSESSED_ON.fullmatch(between)):
-                        continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19"
+                    if not (_APPOSITION.fullmatch(between) or d.kind == "date" and _deictic(r) and _POSSESSED_ON.fullmatch(between)):
+                        continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19", "last week's referendum, held on Thursday, June 23"
                 else:
                     between = self.m.text[d.end:r.start]
                     if not _APPOSITION_AFTER.fullmatch(between):
@@ -1531,7 +1530,7 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
 # Between two time expressions that name one time: "yesterday, June 5", "last week, on March 3",
 # "on Monday (June 10)"; and after a date: "June 10, a Monday".
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
-_POSSESSED_ON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){1,2}on\s+")  # "yesterday's runoff on Nov. 19"
+_POSSESSED_ON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*,?\s+(?:(?:which\s+was\s+)?held\s+)?on\s+(?:\w+day,?\s+)?")
 _AGO_BEFORE = re.compile(r"\bago\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
 _NOT_ANCHORED = re.compile(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
