@@ -35,8 +35,7 @@ def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern
     return compile_pattern(
         # "the 28-member European Union", "the then 15-nation EU", "the 27-nation bloc"
         rf"\b(?P<then1>then[\s-]+)?{num(1)}[\s-](?:member|nation|country|state|strong)\s+(?P<name1>{any_name})\b"
-        # "the EU's 28 member states", "NATO's 27 other allies"
-        rf"|\b(?:the\s+)?(?P<name2>{named})['’]s\s+(?P<then2>then\s+)?{num(2)}\s+(?P<other2>other\s+)?(?:remaining\s+)?{_MEMBERS_OR_LEADERS}\b"
+        # (the possessive, "the EU's 28 member states", is `_possessive_regex`: a name at every word costs)
         # "all 28 EU member states", "the 27 other EU countries" (not "the 12 EU countries that use the euro")
         rf"|\b(?:all|the)\s+{num(3)}\s+(?P<other3>other\s+)?(?:remaining\s+)?(?P<name3>{named})\s+{_MEMBERS_OR_LEADERS}\b"
         r"(?!\s+(?:that|which|who|whose|with|where|in|to|at|on|from|of)\b)"
@@ -44,6 +43,20 @@ def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern
         rf"|\b(?:all|the)\s+{num(4)}\s+{_MEMBERS}\s+of\s+(?:the\s+)?(?P<name4>{named})\b",
         re.IGNORECASE,
     )
+
+
+@functools.cache
+def _possessive_regex() -> re.Pattern[str]:
+    """"...'s 28 member states", "...'s 27 other allies": found from the apostrophe; the group's name
+    before it is read by `_name_before`."""
+    words = [w for w, n in lexicon()["numbers"].items() if isinstance(n, int) and n > 1]
+    return compile_pattern(rf"['’]s\s+(?P<then2>then\s+)?(?P<num2>\d{{1,3}}|{trie_alternation(words)})\s+(?P<other2>other\s+)?"
+                           rf"(?:remaining\s+)?{_MEMBERS_OR_LEADERS}\b", re.IGNORECASE)
+
+
+@functools.cache
+def _name_before(names: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_pattern(rf"(?<![\w-])(?P<name2>{trie_alternation(list(names))})\Z", re.IGNORECASE)
 
 
 def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -65,29 +78,41 @@ def _count(m: re.Match[str], k: int) -> int | None:
 
 def _names_in(text: str, kb: KB) -> set[str]:
     """The bodies a text names (a short name only as written: 'UN', not 'un')."""
-    return {b.id for b in kb.bodies.values() for n in b.names
-            if re.search(rf"\b{re.escape(n)}(?!\w)", text, 0 if len(n) <= 4 else re.IGNORECASE)}
+    names = {n: b.id for b in kb.bodies.values() for n in b.names}
+    rx = _names_regex(tuple(sorted(names)))
+    lower = {n.lower(): kb_id for n, kb_id in names.items()}
+    return {names.get(m.group()) or lower[m.group().lower()] for m in rx.finditer(text)}
+
+
+@functools.cache
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    short, long = [n for n in names if len(n) <= 4], [n for n in names if len(n) > 4]
+    return compile_pattern(rf"(?<![\w-])(?:(?i:{trie_alternation(long)})|{trie_alternation(short, fold=False)})(?![\w-])")
 
 
 def find_member_counts(text: str, kb: KB) -> list[CountMention]:
+    if not kb.bodies or not (named := _names_in(text, kb)):
+        return []  # no group named: most texts (a common noun too names only a group the text names)
     names, generic = _index(kb)
-    lowered = text.lower()
-    if not any(n in lowered for n in (*names, *generic)):
-        return []  # no group named: most texts
     spellings = {n for b in kb.bodies.values() for n in b.names}
-    rx = _count_regex(tuple(sorted(names)), tuple(sorted(generic)))
-    named: set[str] | None = None  # the groups the text names, for a common noun
+    found: list[tuple[int, int, re.Match[str], str]] = []  # start, end, match, the group's name as written
+    for m in _count_regex(tuple(sorted(names)), tuple(sorted(generic))).finditer(text):
+        k = next(k for k in (1, 3, 4) if m.group(f"num{k}") is not None)
+        found.append((m.start(), m.end(), m, m.group(f"name{k}")))
+    for m in _possessive_regex().finditer(text):
+        if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
+            start = name.start() - (4 if text[max(0, name.start() - 4):name.start()].lower() == "the " else 0)
+            found.append((start, m.end(), m, name.group("name2")))
     out: list[CountMention] = []
-    for m in rx.finditer(text):
-        k = next(k for k in range(1, 5) if m.group(f"num{k}") is not None)
-        said, count = m.group(f"name{k}"), _count(m, k)
+    for start, end, m, said in sorted(found, key=lambda f: f[0]):
+        k = next(k for k in (1, 2, 3, 4) if f"num{k}" in m.re.groupindex and m.group(f"num{k}") is not None)
+        count = _count(m, k)
         key = said.lower()
         if key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
         elif key in generic and k == 1:
             # "the 28-member bloc" in a text naming the EU; not "the 55-member bloc" (the African Union,
             # in a text that also names the European Union): a size the group has had
-            named = _names_in(text, kb) if named is None else named
             bodies = tuple(b for b in generic[key] if b in named and any(c.count == count for c in kb.bodies[b].counts))
         else:
             continue
@@ -96,5 +121,5 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         if k in (2, 3) and m.group(f"other{k}"):
             count += 1  # "Britain and the EU's 27 other members": 28 in all
         then = k in (1, 2) and m.group(f"then{k}") is not None
-        out.append(CountMention(m.start(), m.end(), m.group(), bodies, count, then))
+        out.append(CountMention(start, end, text[start:end], bodies, count, then))
     return out

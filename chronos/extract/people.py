@@ -407,6 +407,12 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
     return sorted(out, key=lambda nt: nt.start), kept
 
 
+@functools.cache
+def _role_cue() -> re.Pattern[str]:
+    """'The 45th', 'The ninth': where a numbered role can open a sentence (before the full pattern)."""
+    return re.compile(rf"\bThe\s+(?:{_holder_ordinals()})\s")
+
+
 _COPULA = re.compile(r"\s+(?:is|was|will\s+be|became)\s+")
 
 
@@ -414,7 +420,7 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
     """'The 45th president made the remarks': the one person named in the text before whose offices
     carry the title (none when two such people were named)."""
     out = []
-    for m in _numbered_role_regex(*key).finditer(text) if "The " in text else ():
+    for m in _numbered_role_regex(*key).finditer(text) if _role_cue().search(text) else ():
         if not m.group().startswith("The") or any(nt.start <= m.start() < nt.end for nt in found):
             continue  # a sentence's subject, not one already read with its name
         title = " ".join(m.group("title").lower().split())
