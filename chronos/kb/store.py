@@ -54,23 +54,11 @@ class KB:
         return self.events.get(event_id) or self.derived_events[event_id]
 
     def add(self, part: KBFile) -> None:
-        for p in part.people:
-            self.people[p.id] = p
-        for o in part.offices:
-            self.offices[o.id] = o
         self.terms.extend(part.terms)
-        for c in part.countries:
-            self.countries[c.id] = c
-        for e in part.events:
-            self.events[e.id] = e
-        for s in part.series:
-            self.series[s.id] = s
-        for b in part.bodies:
-            self.bodies[b.id] = b
-        for c in part.coinages:
-            self.coinages[c.id] = c
-        for r in part.rankings:
-            self.rankings[r.id] = r
+        for section in _BY_ID:
+            records = getattr(self, section)
+            for record in getattr(part, section):
+                records[record.id] = record
 
     def build_indexes(self) -> None:
         for t in sorted(self.terms, key=lambda t: (t.person, t.start)):
@@ -123,6 +111,10 @@ class KB:
         one leaving counts only when no successor starts then (a death: 'John Paul II' on 2 April 2005)."""
         held = [t for t in self.terms if t.office == office and t.start <= on and (t.end is None or on < t.end)]
         return held or [t for t in self.terms if t.office == office and t.end == on]
+
+
+# the KB file sections whose records are kept by id (terms are a list)
+_BY_ID = ("people", "offices", "countries", "events", "series", "bodies", "coinages", "rankings")
 
 
 def name_word(word: str) -> str:
