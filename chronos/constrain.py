@@ -671,21 +671,12 @@ class Builder:
                              + (f" to {fmt_date(h.end)}" if h.end else ""), h.source) for h in ranking.holders]
             ctx = dict(country=country, ranking=ranking.label,
                        holders=[(self.kb.countries[h.country].name, h.start, h.end) for h in ranking.holders])
-            how, i = ("past", None) if rm.then else self.reference(rm.start, rm.end, other_clause=True)
-            if how != "timex" and not rm.then:
+            how, i = ("then", None) if rm.then else self.reference(rm.start, rm.end, other_clause=True)
+            if how not in ("timex", "then"):
                 # an apposition describes the country at publication whatever the verb ("India and China, the
-                # world's most populous country, will be tested"); "was", "became" tell of a change by then
-                how = "past" if rm.verb in ("was", "remained", "became", "had become") else "present"
-            if how == "timex":
-                t = self.m.timexes[i]
-                self.claim("Stale.RankMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), held + unlisted),
-                           [(rm.start, rm.end), (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-            elif how == "past":
-                since = min((a for a, _ in held), default=None)
-                self.claim("Stale.RankMismatch", InAny(var("P"), unlisted + (((since, None),) if since is not None else ())),
-                           [(rm.start, rm.end)], says + " by then", facts, **ctx)
-            else:
-                self.claim("Stale.RankMismatch", InAny(var("P"), held + unlisted), [(rm.start, rm.end)], says, facts, **ctx)
+                # world's most populous country, will be tested"); "was", "became" tell of a time by then
+                how = "then" if rm.verb in ("was", "remained", "became", "had become") else "now"
+            self._held_claim("Stale.RankMismatch", (rm.start, rm.end), how, i, held, unlisted, says, facts, ctx)
 
     def coinage_claims(self) -> None:
         """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
@@ -713,27 +704,33 @@ class Builder:
                              f"{', '.join(str(c.count) for c in body.counts)})", body.source)]
             says = f"'{cm.text}' says {body.label} had {cm.count} members"
             ctx = dict(body=body.label, count=cm.count, counts=[(c.count, c.start, c.end) for c in body.counts])
-            how, i = ("past", None) if cm.then else self.reference(cm.start, cm.end, other_clause=True)
-            if how == "timex":
-                t = self.m.timexes[i]
-                self.claim("Series.MemberCountMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(held) + unlisted),
-                           [(cm.start, cm.end), (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
-            elif how == "past" and not cm.then:
-                # "loan guarantees from the 12-nation eurozone" (2010): an undated past of the news, the year before
-                self.claim("Series.MemberCountMismatch", Overlaps(var("P", -RECENT_COUNT_DAYS), var("P", 1), tuple(held) + unlisted),
-                           [(cm.start, cm.end)], says + " in the year before", facts, **ctx)
-            elif how == "past":
-                since = min((a for a, _ in held), default=None)
-                self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted + (((since, None),) if since is not None else ())),
-                           [(cm.start, cm.end)], says + " by then", facts, **ctx)
-            elif how == "future":
-                if held and all(b is not None for _, b in held):
-                    self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted + ((WINDOW[0], max(b for _, b in held)),)),
-                               [(cm.start, cm.end)], says + " still", facts, **ctx)
-                elif not held:
-                    self.claim("Series.MemberCountMismatch", InAny(var("P"), unlisted), [(cm.start, cm.end)], says, facts, **ctx)
-            else:
-                self.claim("Series.MemberCountMismatch", InAny(var("P"), tuple(held) + unlisted), [(cm.start, cm.end)], says, facts, **ctx)
+            how, i = ("then", None) if cm.then else self.reference(cm.start, cm.end, other_clause=True)
+            # an undated past of the news ("loan guarantees from the 12-nation eurozone", 2010) is of the year before
+            how = {"past": "year", "future": "still"}.get(how, how)
+            self._held_claim("Series.MemberCountMismatch", (cm.start, cm.end), how, i, tuple(held), unlisted, says, facts, ctx)
+
+    def _held_claim(self, rule: str, span: tuple[int, int], when: str, i: int | None, held, unlisted, says: str, facts, ctx) -> None:
+        """A state held over the days `held` (a group's size, a country's standing), claimed at `when`:
+        'timex' (the date `i`), 'then' (some day by publication), 'year' (in the year before it),
+        'still' (not ended by it) or else at publication. Before the first day the KB lists
+        (`unlisted`) nothing is checked."""
+        if when == "timex":
+            t = self.m.timexes[i]
+            self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), held + unlisted), [span, (t.start, t.end)], says, facts,
+                       event_var=f"S{i}", **ctx)
+        elif when == "then":
+            since = min((a for a, _ in held), default=None)
+            self.claim(rule, InAny(var("P"), unlisted + (((since, None),) if since is not None else ())), [span], says + " by then", facts, **ctx)
+        elif when == "year":
+            self.claim(rule, Overlaps(var("P", -RECENT_COUNT_DAYS), var("P", 1), held + unlisted), [span], says + " in the year before",
+                       facts, **ctx)
+        elif when == "still":
+            if any(b is None for _, b in held):
+                return  # a state still going holds whenever it is foretold
+            ahead = ((WINDOW[0], max(b for _, b in held)),) if held else ()
+            self.claim(rule, InAny(var("P"), unlisted + ahead), [span], says + (" still" if held else ""), facts, **ctx)
+        else:
+            self.claim(rule, InAny(var("P"), held + unlisted), [span], says, facts, **ctx)
 
     def _elected_on(self, term) -> dt.date | None:
         """A term's election day: as recorded, or the last voting day of its country's election in

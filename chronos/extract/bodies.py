@@ -27,10 +27,15 @@ _MEMBERS_OR_LEADERS = rf"(?:{_MEMBERS}|leaders)"
 
 
 @functools.cache
+def _number() -> str:
+    """A count as written: '28', 'twenty'."""
+    return rf"\d{{1,3}}|{trie_alternation([w for w, n in lexicon()['numbers'].items() if isinstance(n, int) and n > 1])}"
+
+
+@functools.cache
 def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern[str]:
-    words = [w for w, n in lexicon()["numbers"].items() if isinstance(n, int) and n > 1]
     def num(k: int) -> str:
-        return rf"(?P<num{k}>\d{{1,3}}|{trie_alternation(words)})"
+        return rf"(?P<num{k}>{_number()})"
     named, any_name = trie_alternation(list(names)), trie_alternation(list(names + generic))
     return compile_pattern(
         # "the 28-member European Union", "the then 15-nation EU", "the 27-nation bloc"
@@ -49,14 +54,13 @@ def _count_regex(names: tuple[str, ...], generic: tuple[str, ...]) -> re.Pattern
 def _possessive_regex() -> re.Pattern[str]:
     """"...'s 28 member states", "...'s 27 other allies": found from the apostrophe; the group's name
     before it is read by `_name_before`."""
-    words = [w for w, n in lexicon()["numbers"].items() if isinstance(n, int) and n > 1]
-    return compile_pattern(rf"['’]s\s+(?P<then2>then\s+)?(?P<num2>\d{{1,3}}|{trie_alternation(words)})\s+(?P<other2>other\s+)?"
+    return compile_pattern(rf"['’]s\s+(?P<then2>then\s+)?(?P<num2>{_number()})\s+(?P<other2>other\s+)?"
                            rf"(?:remaining\s+)?{_MEMBERS_OR_LEADERS}\b", re.IGNORECASE)
 
 
 @functools.cache
 def _name_before(names: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_pattern(rf"(?<![\w-])(?P<name2>{trie_alternation(list(names))})\Z", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\w-])(?:the\s+)?(?P<name2>{trie_alternation(list(names))})\Z", re.IGNORECASE)
 
 
 def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -95,17 +99,15 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         return []  # no group named: most texts (a common noun too names only a group the text names)
     names, generic = _index(kb)
     spellings = {n for b in kb.bodies.values() for n in b.names}
-    found: list[tuple[int, int, re.Match[str], str]] = []  # start, end, match, the group's name as written
+    found: list[tuple[int, int, re.Match[str], int, str]] = []  # start, end, match, its form, the group's name as written
     for m in _count_regex(tuple(sorted(names)), tuple(sorted(generic))).finditer(text):
         k = next(k for k in (1, 3, 4) if m.group(f"num{k}") is not None)
-        found.append((m.start(), m.end(), m, m.group(f"name{k}")))
+        found.append((m.start(), m.end(), m, k, m.group(f"name{k}")))
     for m in _possessive_regex().finditer(text):
         if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
-            start = name.start() - (4 if text[max(0, name.start() - 4):name.start()].lower() == "the " else 0)
-            found.append((start, m.end(), m, name.group("name2")))
+            found.append((name.start(), m.end(), m, 2, name.group("name2")))
     out: list[CountMention] = []
-    for start, end, m, said in sorted(found, key=lambda f: f[0]):
-        k = next(k for k in (1, 2, 3, 4) if f"num{k}" in m.re.groupindex and m.group(f"num{k}") is not None)
+    for start, end, m, k, said in sorted(found, key=lambda f: f[0]):
         count = _count(m, k)
         key = said.lower()
         if key in names and (len(key) > 4 or said in spellings):

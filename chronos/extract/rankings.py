@@ -23,7 +23,7 @@ class RankMention:
 
 
 _VERB = r"(?P<verb>is|was|remains|remained|became|has\s+become|had\s+become)"
-_ADVERB = r"(?P<adv{k}>now|still|already|once|then|formerly|long|currently)"
+_ADVERB = r"(?P<adverb>now|still|already|once|then|formerly|long|currently)"
 
 
 @functools.cache
@@ -31,10 +31,9 @@ def _rank_regex(countries: tuple[str, ...], phrases: tuple[str, ...]) -> re.Patt
     country, phrase = trie_alternation(list(countries), fold=False), trie_alternation(list(phrases))
     return compile_pattern(
         # "China, the world's most populous country", "Japan is now the world's second-largest economy"
-        rf"(?<![\w-])(?P<c1>{country})(?:,\s+|\s+{_VERB}\s+)(?:{_ADVERB.format(k=1)}\s+)?(?:the\s+)?(?i:(?P<p1>{phrase}))\b"
+        rf"(?<![\w-])(?P<c1>{country})(?:,\s+|\s+{_VERB}\s+)(?:{_ADVERB}\s+)?(?:the\s+)?(?i:(?P<p1>{phrase}))\b"
         # "the world's most populous country, India,"
-        rf"|\b(?i:the)\s+(?i:(?P<p2>{phrase})),\s+(?P<c2>{country})(?![\w-])"
-        r"(?!\s+(?:after|behind|outside|other\s+than|except|excluding)\b)",  # not "..., after the United States"
+        rf"|\b(?i:the)\s+(?i:(?P<p2>{phrase})),\s+(?P<c2>{country})(?![\w-])",
     )
 
 
@@ -45,17 +44,16 @@ def find_rankings(text: str, kb: KB) -> list[RankMention]:
     by_phrase = {p.lower(): r.id for r in kb.rankings.values() for p in r.phrases}
     if not any(p in lowered for p in by_phrase):
         return []
-    names = {n: cid for n, cid in kb.country_by_name.items()}
     spelled = {c for country in kb.countries.values() for c in (country.name, *country.names)}
     out = []
     for m in _rank_regex(tuple(sorted(spelled)), tuple(sorted(by_phrase))).finditer(text):
         k = 1 if m.group("c1") is not None else 2
-        if k == 1 and _QUALIFIED.match(text, m.end()):
+        if _QUALIFIED.match(text, m.end()):
             continue  # "the world's second-largest economy after the United States": another count
-        country = names.get(m.group(f"c{k}").lower())
+        country = kb.country_by_name.get(m.group(f"c{k}").lower())
         if country is None:
             continue
-        adverb = (m.group("adv1") or "").lower() if k == 1 else ""
+        adverb = (m.group("adverb") or "").lower()
         verb = " ".join(m.group("verb").split()) if m.group("verb") else None
         out.append(RankMention(m.start(), m.end(), m.group(), by_phrase[m.group(f"p{k}").lower()], country,
                                then=adverb in ("once", "then", "formerly"), verb=verb))
