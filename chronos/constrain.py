@@ -251,6 +251,17 @@ def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
 
+def _aged(p, age: int) -> tuple[int, int]:
+    """The days on which a person was `age` years old, of any birth date the sources give."""
+    return _birthday(p.born, age).toordinal(), _birthday(p.born_by or p.born, age + 1).toordinal()
+
+
+def _birth_fact(p) -> FactRef:
+    if p.born_by and p.born_by != p.born:
+        return FactRef(f"{p.name} was born between {fmt_date(p.born)} and {fmt_date(p.born_by)} (sources differ)", p.source)
+    return FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source)
+
+
 def fmt_date(d: dt.date | int) -> str:
     if isinstance(d, int):
         d = dt.date.fromordinal(d)
@@ -916,22 +927,23 @@ class Builder:
                 p = self.kb.people[pid]
                 if p.born is None:
                     continue
-                options.append((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()))
+                options.append(_aged(p, am.age))
                 # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now; but
                 # "Yeltsin, 65, met investors on Tuesday" gives his age this week; in the year after a
                 # death, an undated age is the age at death ("Abe, 67, remained the leader of ...")
-                if p.died and _birthday(p.born, am.age) <= p.died < _birthday(p.born, am.age + 1):
+                if p.died and _aged(p, am.age)[0] <= p.died.toordinal() < _aged(p, am.age)[1]:
                     options.append((p.died.toordinal(), None))
                 if not today:
                     gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
                     after = NEAR_HISTORY_DAYS if now else 0 if how == "timex" or not p.died else DEATH_NEWS_DAYS
                     options.append((gone.toordinal() + after, None))
-                facts.append(FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source))
+                facts.append(_birth_fact(p))
             if options:
                 name = self.kb.people[am.people[0]].name
                 self.claim("Life.AgeMismatch", InAny(var("P"), tuple(sorted(options))), [(am.start, am.end)],
                            f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
+                           born_by=[self.kb.people[pid].born_by for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
 
     def _sets_the_time(self, t: Timex, before: int) -> bool:
@@ -948,11 +960,11 @@ class Builder:
         if not people:
             return
         t = self.m.timexes[i]
-        ages = tuple(sorted((_birthday(p.born, am.age).toordinal(), _birthday(p.born, am.age + 1).toordinal()) for p in people))
+        ages = tuple(sorted(_aged(p, am.age) for p in people))
         self.claim("Life.AgeMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), ages), [(am.start, am.end), (t.start, t.end)],
                    f"'{am.text}' says {people[0].name} was {am.age} on '{t.text}'",
-                   [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people],
-                   event_var=f"S{i}", person=people[0].name, age=am.age, born=[p.born for p in people], died=[p.died for p in people])
+                   [_birth_fact(p) for p in people], event_var=f"S{i}", person=people[0].name, age=am.age,
+                   born=[p.born for p in people], born_by=[p.born_by for p in people], died=[p.died for p in people])
 
     def series_claims(self) -> None:
         kb = self.kb
@@ -1127,8 +1139,8 @@ class Builder:
                 people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
                 if not people:
                     continue
-                bases = [(p.born.toordinal(), p.born.toordinal()) for p in people]
-                of, facts = f"{people[0].name}'s birth", [FactRef(f"{p.name} was born on {fmt_date(p.born)}", p.source) for p in people]
+                bases = [(p.born.toordinal(), (p.born_by or p.born).toordinal()) for p in people]
+                of, facts = f"{people[0].name}'s birth", [_birth_fact(p) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
             # "... of the North Atlantic Treaty on April 4, 1949": a date right after dates the base, not the anniversary

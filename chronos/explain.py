@@ -79,15 +79,21 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
     if rule == "Life.AgeMismatch":
         born = c.context.get("born") or []
         died = (c.context.get("died") or [None])[0]
-        if len(born) == 1 and evidence_day is not None:  # the clause's date: its first and last day
+        if len(born) != 1:
+            return c.facts[0].statement if c.facts else ""
+        births = [born[0]] + [b for b in (c.context.get("born_by") or [None])[:1] if b and b != born[0]]
+        who = f"{c.context.get('person')} (born {' or '.join(map(fmt_date, births))})"
+
+        def ages(*days: int) -> str:
+            return " or ".join(map(str, sorted({_age(b, d) for b in births for d in days})))
+
+        if evidence_day is not None:  # the clause's date: its first and last day
             last = sol.values.get("E" + c.event_var[1:], evidence_day + 1) - 1 if c.event_var else evidence_day
-            ages = sorted({_age(born[0], evidence_day), _age(born[0], last)})
-            return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
-        if len(born) == 1 and died is not None and sol.earliest is not None and died.toordinal() < sol.earliest:
-            return f"{c.context.get('person')} (born {fmt_date(born[0])}) had died on {fmt_date(died)}, aged {_age(born[0], died.toordinal())}"
-        if len(born) == 1 and sol.earliest is not None:
-            ages = sorted({_age(born[0], d) for d in (sol.earliest, sol.latest if sol.latest is not None else sol.earliest)})
-            return f"{c.context.get('person')} (born {fmt_date(born[0])}) was {' or '.join(map(str, ages))}"
+            return f"{who} was {ages(evidence_day, last)}"
+        if died is not None and sol.earliest is not None and died.toordinal() < sol.earliest:
+            return f"{who} had died on {fmt_date(died)}, aged {ages(died.toordinal())}"
+        if sol.earliest is not None:
+            return f"{who} was {ages(sol.earliest, sol.latest if sol.latest is not None else sol.earliest)}"
         return c.facts[0].statement if c.facts else ""
     if rule == "Series.OfficeNumberMismatch" and c.context.get("begins") and sol.earliest is not None:
         when = "the publication date" if sol.given else "the date the article gives itself"

@@ -60,7 +60,7 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
     return Mentions(
         text, sentences, timexes, tenses, people,
         titles=titles,
-        ages=find_ages(text, people, titles, kb),
+        ages=find_ages(text, people, titles, kb, sentences),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
         anniversaries=find_anniversaries(text, sentences, timexes, events, people),

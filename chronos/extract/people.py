@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
+from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
 from chronos.kb.store import name_word
 from chronos.lexicon import alternation, lexicon, sentence_openers
@@ -79,7 +80,7 @@ class AgeMention:
 _WORD = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _TITLE_HEAD = re.compile(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
-_LESSER = re.compile(r"\b(?:vice|deputy|assistant)[\s-]*$", re.IGNORECASE)
+_LESSER = re.compile(r"\b(?:vice|deputy|assistant|lieutenant|lt\.)[\s-]*$", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
@@ -87,7 +88,7 @@ _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|v
 def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     mods = alternation(list(MODIFIERS))
     return compile_pattern(
-        rf"(?:\b(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?\s+)?"  # not "congratulate President"
+        rf"(?:\b(?P<mod>{mods})[\s-]*)?(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?(?![^\S\n]*\n\s*\n)\s+)?"  # not "congratulate President"
         # "The German chancellor, Angela Merkel,"; not a headline's last word before a paragraph's first
         rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?(?![^\S\n]*\n\s*\n)\s+$",
         re.IGNORECASE,
@@ -231,7 +232,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         left = text[max(0, p.start - 80):p.start]
         m = rx.search(left) if left[-1:].isspace() and left.rstrip().rstrip(",").lower().endswith(endings) else None
         if m and _LESSER.search(left, 0, m.start("mod") if m.group("mod") else m.start()):
-            continue  # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping": another office
+            continue  # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping", "Lt. Gov. Gavin Newsom": another office
         name_start = p.start
         if not m and (head := _TITLE_HEAD.match(p.text)) and left[-1:].isspace():
             # "Crown Prince Mohammed bin Salman": the alias "Prince Mohammed bin Salman" took the
@@ -381,6 +382,11 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     )
 
 
+# "Biden, who served as vice president under Barack Obama, will be the 46th president": the name
+# ends a relative clause, and what follows its comma is said of the clause's subject
+_CLOSES_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,;.]*$")
+
+
 def find_numbered_titles(text: str, people: list[PersonMention], titles: list[TitleMention],
                          kb: KB) -> tuple[list[NumberedTitle], list[TitleMention]]:
     """Numbered titles, and the titles left once those inside one are gone: 'the 44th President
@@ -393,7 +399,8 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
             continue
         if (m := before.search(text, max(0, p.start - 100), p.start)) is not None:
             start, end, future = m.start(), p.end, False
-        elif (m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or m.group("comma") and not m.group("who")):
+        elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or m.group("comma") and not m.group("who"))
+              and not (m.group("comma") and _CLOSES_RELATIVE.search(text, max(0, p.start - 200), p.start))):
             start, end, future = p.start, m.end(), m.group("future") is not None
         else:
             continue
@@ -439,9 +446,10 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
-# "Modi turned 74 on Tuesday"
+# "Modi turned 74 on Tuesday", "Javier Milei, a 53-year-old libertarian economist"
 _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
-                        r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b")
+                        r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
+                        r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
@@ -489,16 +497,17 @@ def _held_title(kb: KB, person: str, title: str) -> bool:
     return any(title in (t.lower() for t in kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
 
 
-def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB) -> list[AgeMention]:
+def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB, sentences: SentenceIndex) -> list[AgeMention]:
     out: list[AgeMention] = _ages_of_roles(text, titles, people, kb)
     for p in people:
         if not p.grounded:
             continue
         m = _AGE_AFTER.match(text[p.end:p.end + 40])
         if m:
-            group = "age" if m.group("age") else "turned"
-            end = p.end + m.end(group)
-            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group(group)), then=m.group("then") is not None))
+            group = next(g for g in ("age", "turned", "aged") if m.group(g))
+            end = p.end + m.end(group) + (len("-year-old") if group == "aged" else 0)
+            then = m.group("then") is not None or m.group("then_a") is not None
+            out.append(AgeMention(p.start, end, text[p.start:end], p.people, int(m.group(group)), then=then))
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)
@@ -506,7 +515,47 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
     out += _ages_at_death(text, people, kb)
+    out += _ages_of_subjects(text, people, titles, sentences, out)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
+
+
+# "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
+_AGE_OPENS = re.compile(r"The\s+(?P<age>\d{1,3})-year-old\b")
+# what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
+# Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
+_SUBJECT_LEAD = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
+                           r"(?:[A-Z][^,.;:\"“”]{0,50},\s+)?(?:The\s+)?")
+
+
+def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[TitleMention], sentences: SentenceIndex,
+                      found: list[AgeMention]) -> list[AgeMention]:
+    """A sentence opened by 'The 43-year-old' and no name goes on about the subject of the
+    sentence before, when that subject is a name the KB knows. The age may be of any person
+    named in that sentence ('Lagarde became ..., succeeding Mario Draghi. The 65-year-old'), so
+    it is wrong only when it fits none of them."""
+    if "-year-old" not in text:
+        return []
+    taken = {a.start for a in found}
+    out = []
+    for m in _AGE_OPENS.finditer(text):
+        i = sentences.index_of(m.start())
+        if (text[sentences.sentences[i].start:m.start()].strip() or i == 0 or taken & {m.start(), m.start("age")}
+                or _AGE_OF_ROLE.match(text, m.start())):
+            continue  # not a sentence's start, or an age read already or given to a role
+        before, this = sentences.sentences[i - 1], sentences.sentences[i]
+        # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
+        again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
+        named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)]
+        if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end):
+            continue
+        subject = named[0]
+        opens = min([t.start for t in titles if t.name_start == subject.start] + [subject.start])
+        lead = text[before.start:opens]
+        if not _SUBJECT_LEAD.fullmatch(lead.lstrip()):
+            continue
+        ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
+        out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age"))))
+    return out
 
 
 # An apposition set between a name and its verb, holding the periods of initials and honorifics:

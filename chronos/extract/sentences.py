@@ -114,8 +114,8 @@ TENSE_WINDOW = 600
 
 # ", officials said." closing a sentence attributes it: its verb is not the tense of what was said
 _ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
-# ", and will meet him again": what follows starts another clause
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;")
+# ", and will meet him again", ", although his face will still appear": what follows starts another clause
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|(?:al|even\s+)?though|whereas|yet)\b|;")
 # a future joined by "and" after the date's own clause: "defeated Bolsonaro in an Oct. 30 runoff and will be sworn in"
 _AND_THEN = re.compile(r"\s(?:and|but)\s+$")
 

@@ -195,7 +195,7 @@ def export_data(kb_: KB) -> dict[str, Any]:
             "person_id": t.person, "office_id": t.office, "elected": d(t.elected), "acting": t.acting,
         })
     people = [
-        {"id": p.id, "name": p.name, "aliases": list(p.aliases), "born": d(p.born), "died": d(p.died),
+        {"id": p.id, "name": p.name, "aliases": list(p.aliases), "born": d(p.born), "born_by": d(p.born_by), "died": d(p.died),
          "country": p.country, "source": p.source}
         for p in sorted(kb_.people.values(), key=lambda p: p.id)
     ]

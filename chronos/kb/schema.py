@@ -15,6 +15,8 @@ class Person(_Fact):
     name: str
     aliases: list[str] = Field(default_factory=list, description="Names as news writes them")
     born: dt.date | None = None
+    born_by: dt.date | None = Field(default=None, description="Where sources give different birth dates: the latest; "
+                                                             "`born` is then the earliest")
     died: dt.date | None = None
     country: str | None = Field(default=None, description="ISO 3166 alpha-2")
     qid: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$",

@@ -171,6 +171,8 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
 
     for rec in records["people"]:
         p = rec.obj
+        if p.born_by and (p.born is None or p.born_by < p.born):
+            problems.append(Problem(rec.file, rec.line, f"person {p.id} has born_by ({p.born_by}) without an earlier born"))
         if p.born and p.died and p.died < p.born:
             problems.append(Problem(rec.file, rec.line, f"person {p.id} dies ({p.died}) before being born ({p.born})"))
         country_ref(rec, p.country, f"person {p.id}")
