@@ -251,6 +251,12 @@ def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
 
+def _first_whole_year(series) -> int:
+    """The first calendar year a series' ledger lists every event of."""
+    begins = series.complete_from
+    return begins.year + (begins != dt.date(begins.year, 1, 1))
+
+
 def _aged(p, age: int) -> tuple[int, int]:
     """The days on which a person was `age` years old, of any birth date the sources give."""
     return _birthday(p.born, age).toordinal(), _birthday(p.born_by or p.born, age + 1).toordinal()
@@ -982,6 +988,8 @@ class Builder:
                 ev = f"V{k}"
                 self.extra_vars.append(ev)
                 options = tuple(Cmp(var(ev), "==", const(c)) if c is not None else Cmp(const(hi), "<", var(ev)) for c in candidates)
+                if sm.in_year:  # a year the ledger does not cover whole counts nothing
+                    options += (Cmp(var(ev), "<", const(dt.date(_first_whole_year(series), 1, 1).toordinal())),)
                 parts: list[Formula] = [Or(options), Cmp(var(ev), "<=", var("P"))]
                 spans = [(sm.start, sm.end)]
                 if i is not None:
@@ -999,7 +1007,7 @@ class Builder:
                 self.claim("Series.OrdinalMismatch", And(tuple(parts)), spans,
                            f"'{_ordinal_phrase(self.m.text, sm)}' counts the {_nth(sm.ordinal)} {noun}",
                            facts, event_var=ev, series=series.label, ordinal=sm.ordinal, nth=_nth(sm.ordinal),
-                           nth_dates=" or ".join(fmt_date(c) for c in known) or f"after {fmt_date(hi)}, when the record ends",
+                           nth_dates=" or ".join(fmt_date(c) for c in known) or f"a day after {fmt_date(hi)}, when the record ends",
                            **({"timex": i} if i is not None else {}))
             elif i is not None:
                 t = self.m.timexes[i]
@@ -1021,7 +1029,9 @@ class Builder:
     def _nth_since(self, sm, series, dates: list[int]) -> list[int | None]:
         """Candidate days of the n-th event after each possible start of the count (None: after the ledger ends)."""
         starts: list[int] = []
-        if sm.since_people:
+        if sm.in_year:  # the first day of each year the ledger covers whole
+            starts = [dt.date(y, 1, 1).toordinal() for y in range(_first_whole_year(series), series.complete_to.year + 1)]
+        elif sm.since_people:
             starts = sorted({t.start.toordinal() for pid in sm.since_people for t in self.kb.terms_of(pid)})
         else:
             sent_start, sent_end = sm.since_span[0], sm.sentence[1]
@@ -1032,10 +1042,14 @@ class Builder:
         out: list[int | None] = []
         hi = series.complete_to.toordinal()
         for s in starts:
-            after = [d for d in dates if d >= s]
             if s < series.complete_from.toordinal():
                 continue  # the ledger cannot count from before it starts
-            out.append(after[sm.ordinal - 1] if len(after) >= sm.ordinal and after[sm.ordinal - 1] <= hi else None)
+            year = dt.date.fromordinal(s).year
+            after = [d for d in dates if d >= s and (not sm.in_year or dt.date.fromordinal(d).year == year)]
+            if len(after) >= sm.ordinal and after[sm.ordinal - 1] <= hi:
+                out.append(after[sm.ordinal - 1])
+            elif not sm.in_year or year == series.complete_to.year:
+                out.append(None)  # after the ledger ends (a year with fewer has no n-th)
         return out
 
     def event_claims(self) -> None:

@@ -32,6 +32,7 @@ class SeriesMention:
     ordinal: int | None = None  # 'sixth' -> 6
     since_people: tuple[str, ...] = ()  # "since Trump returned to office": count from that person's term starts
     since_span: tuple[int, int] | None = None
+    in_year: bool = False  # "their tenth call this year": count from the first day of the event's year
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ _SINCE_OFFICE = re.compile(
     r"(?:office|power|the\s+White\s+House|the\s+presidency))"
 )
 _SINCE = re.compile(r"\bsince\b")
+_THIS_YEAR = re.compile(r"\b(?:this|of\s+the)\s+year\b")
 
 
 def _cue_rx(series: Series) -> re.Pattern[str]:
@@ -281,7 +283,7 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
         sent = sentences.sentences[si]
         body, body_lowered = text[sent.start:sent.end], sentences.lowered[sent.start:sent.end]
         ordinal_m = _ordinal_rx().search(body)
-        since_m = _SINCE.search(body, ordinal_m.end()) if ordinal_m else None
+        since_m = (_SINCE.search(body, ordinal_m.end()) or _THIS_YEAR.search(body, ordinal_m.end())) if ordinal_m else None
         counted = ordinal_m is not None and since_m is not None
         # parties: in the sentence itself, or - for "the two", "their" in a counted claim - just before it
         window = range(max(0, si - 4), si + 1) if counted else range(si, si + 1)
@@ -319,7 +321,7 @@ def find_series_mentions(text: str, sentences: SentenceIndex, people: list[Perso
                 mention = SeriesMention(
                     mention.start, mention.end, mention.text, sid, mention.sentence,
                     ordinal=ordinal_value(ordinal_m.group("ord")), since_people=since_people,
-                    since_span=(sent.start + since_m.start(), sent.start + since_m.end()),
+                    since_span=(sent.start + since_m.start(), sent.start + since_m.end()), in_year=since_m.re is _THIS_YEAR,
                 )
             if best is None or score > best[0]:
                 best = (score, mention)
