@@ -493,6 +493,14 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
     return out
 
 
+def _namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
+    """Whether the text also names someone else by this surname ('Rep. Pat Grassley' beside Sen.
+    Charles Grassley): then 'Grassley, 36,' may be either."""
+    not_first = _not_first_names(tuple(kb.offices_by_title), tuple(kb.country_by_name))
+    return any(_another_first_name(m.group(1), p.people, kb, not_first)
+               for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(p.text)}\b", text))
+
+
 def _held_title(kb: KB, person: str, title: str) -> bool:
     return any(title in (t.lower() for t in kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
 
@@ -500,7 +508,7 @@ def _held_title(kb: KB, person: str, title: str) -> bool:
 def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB, sentences: SentenceIndex) -> list[AgeMention]:
     out: list[AgeMention] = _ages_of_roles(text, titles, people, kb)
     for p in people:
-        if not p.grounded:
+        if not p.grounded or " " not in p.text and _namesake_named(text, p, kb):
             continue
         m = _AGE_AFTER.match(text[p.end:p.end + 40])
         if m:
@@ -515,7 +523,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
     out += _ages_at_death(text, people, kb)
-    out += _ages_of_subjects(text, people, titles, sentences, out)
+    out += _ages_of_subjects(text, people, titles, sentences, out, kb)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
 
 
@@ -528,7 +536,7 @@ _SUBJECT_LEAD = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\
 
 
 def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[TitleMention], sentences: SentenceIndex,
-                      found: list[AgeMention]) -> list[AgeMention]:
+                      found: list[AgeMention], kb: KB) -> list[AgeMention]:
     """A sentence opened by 'The 43-year-old' and no name goes on about the subject of the
     sentence before, when that subject is a name the KB knows. The age may be of any person
     named in that sentence ('Lagarde became ..., succeeding Mario Draghi. The 65-year-old'), so
@@ -545,7 +553,8 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         before, this = sentences.sentences[i - 1], sentences.sentences[i]
         # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
-        named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)]
+        named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)
+                 and (" " in p.text or not _namesake_named(text, p, kb))]
         if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end):
             continue
         subject = named[0]
