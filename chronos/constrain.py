@@ -251,6 +251,11 @@ def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
 
+def _national(office) -> str | None:
+    """The country whose national elections and inaugurations are the office's own (none for a state's office)."""
+    return office.country if office.state is None else None
+
+
 def _first_whole_year(series) -> int:
     """The first calendar year a series' ledger lists every event of."""
     begins = series.complete_from
@@ -327,6 +332,14 @@ class Builder:
                 continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens
             elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
                 continue  # "discussed interference in the 2016 U.S. election": the year names the election
+            if before.endswith(("the ", "The ")) and t.kind in ("date", "weekday") and _NOUN_AFTER.match(self.m.text, t.end):
+                continue  # "helping first responders to the Sept. 11 attacks": the day names the attacks
+            if (told := _EVENT_IN.search(self.m.text, max(0, t.start - 60), t.start)) and not told.start() < end <= t.start:
+                continue  # "the company the governor ran until after his election in 2018": the election's time
+            if _in_quotation(self.m.text, t.start) != _in_quotation(self.m.text, start):
+                continue  # '"I don't think anyone would have thought on Dec. 14 ...," Gov. Daniel McKee said'
+            if t.end <= start and _SAID_BY.match(self.m.text, start, sent.end) and "," in self.m.text[t.end:start]:
+                continue  # "With wins in 2007 and 2019, Virginia topped the ranking, Gov. Ralph Northam's office said"
             elif t.kind == "weekday" and _NTH_DAY.search(before):
                 continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
@@ -358,6 +371,8 @@ class Builder:
                 continue
             if t.end <= start and "," in self.m.text[t.end:start] and self._describes_a_time(sent.start, t):
                 continue  # "At 2:46 p.m., the moment the quake struck on March 11, 2011, Prime Minister Suga joined": the moment's first day
+            if t.start >= end and self._inside_relative(sent.start, start) and "," in self.m.text[end:t.start]:
+                continue  # "The congressman, who voted to impeach President Trump ..., lost his primary on Tuesday"
             if t.end <= start and self._in_closed_relative(sent.start, t, start):
                 continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
@@ -1215,14 +1230,14 @@ class Builder:
                     for t in terms}
             for e in () if accession else inaugurations:
                 if e.date not in days and any(t.start <= e.date and (t.end is None or e.date < t.end)
-                                              and self.kb.offices[t.office].country == e.country for t in terms):
+                                              and _national(self.kb.offices[t.office]) == e.country for t in terms):
                     days[e.date] = FactRef(f"{e.label}: {fmt_date(e.date)}", e.source)
             # where the KB lists no inaugurations, a re-election is sworn in inside a continuing term:
             # only a day outside every term, or in a term's first weeks (its own start misdated), is
             # known to be wrong; a throne is ascended once, on the first day
             recorded = {e.country for e in inaugurations}
             open_terms = () if accession else tuple(
-                window for t in terms if self.kb.offices[t.office].country not in recorded for window in self._reswearing(t))
+                window for t in terms if _national(self.kb.offices[t.office]) not in recorded for window in self._reswearing(t))
             open_terms += () if accession else tuple(  # "Leo XIV will be formally inaugurated at a Mass on May 18"
                 (t.start.toordinal(), t.start.toordinal() + late + 1) for t in terms if (late := self.kb.offices[t.office].inauguration_days))
             t = self.m.timexes[i]
@@ -1298,7 +1313,7 @@ class Builder:
         end = term.end or KB_AS_OF
         if (end - term.start).days <= RESWEARING_DAYS:
             return []
-        won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == office.country
+        won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == _national(office)
                and term.start < (e.end or e.date) and (end - (e.end or e.date)).days > REELECTED_DAYS]
         if won:
             return [(d.toordinal(), d.toordinal() + SWEARING_IN_DAYS) for d in won]
@@ -1684,6 +1699,13 @@ _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNOREC
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said)\b)[a-z]{3,}\b")
+_EVENT_IN = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:election|re-election|victory|defeat|inauguration|swearing-in|"
+                       r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+# a mention in a closing attribution: "..., Gov. Ralph Northam's office said", "..., said Gov. X"
+_SAID_BY = re.compile(r"[^,;.!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
+                      r"(?<=said\s)|(?<=says\s)")
 _TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
 _BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
 _RELATIVE_TOLD = re.compile(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")

@@ -30,6 +30,9 @@ class Office(_Fact):
     label: str = Field(description="The office in words: 'President of the United States'")
     titles: list[str] = Field(description="Titles written before a name: 'President', 'Prime Minister'")
     country: str | None = None
+    state: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
+                              description="A state's or province's office (ISO 3166-2: 'US-NH'): the country's national "
+                                          "elections and inaugurations are not its own")
     single_holder: bool = True
     title_for_life: bool = Field(default=False, description="A holder keeps the title after leaving ('Justice O'Connor' in "
                                                             "retirement): a title then claims only that the term had begun")
