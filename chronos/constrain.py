@@ -792,6 +792,11 @@ class Builder:
             return  # "will become King Felipe VI once parliament passes a law", "Justice Jackson ... was confirmed": what the act made
         if rule == "Tenure.TitleOutOfOffice" and _MOURNED_BEFORE.search(self.m.text, max(0, tm.start - 60), tm.start):
             return  # "the state funeral of Queen Elizabeth II", "after the death of his mother Queen Elizabeth"
+        if _KIN_OF.search(self.m.text, max(0, tm.start - 60), tm.start) or _BEFORE_OFFICE_AFTER.match(self.m.text, tm.end):
+            # "the wife of California Gov. Gavin Newsom, alleged Weinstein raped her in 2005"; "to limit the
+            # power of Gov. Roy Cooper before he could take office": who the person is now, not then
+            self.claim(rule, InAny(var("P"), ivs), [(tm.start, tm.end)], says, facts, **ctx)
+            return
         if rule == "Tenure.TitleOutOfOffice" and _SERVED_UNDER.search(self.m.text, max(0, tm.start - 80), tm.start):
             # "Luis Caputo, a former finance minister under President Mauricio Macri": the time of a service now over
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), [(tm.start, tm.end)], says, facts, **ctx)
@@ -1628,7 +1633,11 @@ _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_SERVED_UNDER = re.compile(r"\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder\s+$", re.IGNORECASE)
+_SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder|\b(?:appointee|nominee)s?\s+of)"
+                           r"\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
+_KIN_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
+                     r"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
+_BEFORE_OFFICE_AFTER = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:he|she|they)\s+(?:could\s+|would\s+|had\s+)?(?:take|took|taken|assume|assumed)\s+office\b")
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
 _TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
 _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
@@ -1683,7 +1692,7 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on|in|of)?\s*")
-_COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;")
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = re.compile(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
@@ -1704,7 +1713,7 @@ _EVENT_IN = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:ele
                        r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # a mention in a closing attribution: "..., Gov. Ralph Northam's office said", "..., said Gov. X"
-_SAID_BY = re.compile(r"[^,;.!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
+_SAID_BY = re.compile(r"[^,;!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
                       r"(?<=said\s)|(?<=says\s)")
 _TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
 _BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
