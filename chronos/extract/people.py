@@ -364,7 +364,7 @@ def _numbered_role_regex(kb_titles: tuple[str, ...], country_names: tuple[str, .
     """'The 43rd president was born in Honolulu': a number and a title opening a sentence, for the
     one named before (a name after it is read by the other two patterns)."""
     return compile_pattern(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s)){_numbered_title(country_names, kb_titles)}"
-                           rf"(?=\s+[a-z])", re.IGNORECASE)
+                           rf"(?=\s+[a-z])(?!\s+since\b)", re.IGNORECASE)  # not "the fifth prime minister since 2006"
 
 
 @functools.cache
@@ -379,7 +379,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
         rf"(?:,\s+(?:then\s+)?\d{{1,3}},)?(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
-        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|since|from|until|in|on|when|after|by)\b)",
+        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|when|after|by)\b)",
         re.IGNORECASE,
     )
 
@@ -531,6 +531,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
 _AGE_OPENS = re.compile(r"The\s+(?P<age>\d{1,3})-year-old\b")
+_DESCRIPTION = re.compile(r"(?:\s+[\w'’-]+){0,5}")
 # what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
 # Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
 _SUBJECT_LEAD = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
@@ -565,6 +566,10 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         if not _SUBJECT_LEAD.fullmatch(lead.lstrip()):
             continue
         ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
+        # "The 62-year-old Chinese leader": a country in the description must be the person's
+        said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
+        if said and not any(kb.people[pid].country in said for pid in ids):
+            continue
         out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age"))))
     return out
 
