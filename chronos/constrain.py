@@ -1677,7 +1677,7 @@ _PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\
                               r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
 _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present)\b|"
-                                r"\b(?:the|this|that)\s+(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
+                                r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
 # a sentence opened by a clause of someone's early life, whose date is no time of the main clause

@@ -460,11 +460,13 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former
                          r"treasury|labou?r|education|energy|environment|transport|chief|deputy|opposition|party)\s+){0,4}$")
 
 
+_ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|president|prime\s+minister|premier|chancellor|"
+          r"secretary\s+of\s+state|secretary[\s-]general|(?:foreign|finance|defen[cs]e)\s+minister|governor|crown\s+prince")
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
 _AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
-                          r"(?P<role>pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)\b"
+                          rf"(?P<role>{_ROLES})\b"
                           r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
-_ROLE_AGE = re.compile(r"\b[Tt]he\s+(?P<role>(?i:pontiff|pope|monarch|king|queen|emperor|empress|president|prime\s+minister|premier|chancellor)),\s+"
+_ROLE_AGE = re.compile(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
                        r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
 _COMMA_AGE = re.compile(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
@@ -550,9 +552,8 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
     out = []
     for m in _AGE_OPENS.finditer(text):
         i = sentences.index_of(m.start())
-        if (text[sentences.sentences[i].start:m.start()].strip() or i == 0 or taken & {m.start(), m.start("age")}
-                or _AGE_OF_ROLE.match(text, m.start())):
-            continue  # not a sentence's start, or an age read already or given to a role
+        if text[sentences.sentences[i].start:m.start()].strip() or i == 0 or taken & {m.start(), m.start("age")}:
+            continue  # not a sentence's start, or an age read already
         before, this = sentences.sentences[i - 1], sentences.sentences[i]
         # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
@@ -566,6 +567,9 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         if not _SUBJECT_LEAD.fullmatch(lead.lstrip()):
             continue
         ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
+        if (role := _AGE_OF_ROLE.match(text, m.start())) and (holders := tuple(
+                pid for pid in ids if _held_title(kb, pid, " ".join(role.group("role").lower().split())))):
+            ids = holders  # "The 83-year-old former president": of those named, the ones who held the role
         # "The 62-year-old Chinese leader": a country in the description must be the person's
         said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
         if said and not any(kb.people[pid].country in said for pid in ids):
