@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from chronos.calendar import valid_date
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
+from chronos.extract._countries import countries_in as _countries_in
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.extract.timex import Timex
@@ -223,28 +224,6 @@ _OBJECT_AFTER = re.compile(r"\s+[A-Z]")
 
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
     return (party.person is not None and party.person in names_in) or (party.country is not None and party.country in countries_in)
-
-
-@functools.cache
-def _country_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{trie_alternation(names, fold=False)})(?!\w)")
-
-
-_COUNTRY_INDEX: dict[int, tuple[KB, dict[str, str], re.Pattern[str]]] = {}
-
-
-def _country_index(kb: KB) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Country name -> id and the regex of all names, built once per KB (not once per sentence)."""
-    hit = _COUNTRY_INDEX.get(id(kb))
-    if hit is None or hit[0] is not kb:
-        names = {n: cid for cid, c in kb.countries.items() for n in (c.name, *c.names)}
-        hit = _COUNTRY_INDEX[id(kb)] = (kb, names, _country_rx(tuple(sorted(names))))
-    return hit[1], hit[2]
-
-
-def _countries_in(kb: KB, text: str) -> set[str]:
-    names, rx = _country_index(kb)
-    return {names[m.group()] for m in rx.finditer(text)}
 
 
 # "the Oct. 30 runoff", "the June 23 referendum": a yearless day naming a vote

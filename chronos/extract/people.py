@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from chronos.extract._countries import countries_in
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.extract.sentences import SentenceIndex
@@ -262,7 +263,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
             continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
         modifier = _modifier(m)
         title, offices = _title_offices(kb, m, p.people)
-        if not offices:
+        if not (offices := _in_context(kb, offices, title, text)):
             continue
         start = name_start - len(left) + m.start()
         out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, name_start))
@@ -282,9 +283,27 @@ def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[T
         if not m:
             continue
         title, offices = _title_offices(kb, m, p.people)
-        if offices:
+        if offices := _in_context(kb, offices, title, text):
             out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, _modifier(m), p.start))
     return out
+
+
+def _in_context(kb: KB, offices: tuple[str, ...], title: str, text: str) -> tuple[str, ...]:
+    """For the bare title 'President' in a text about a university, a company or a club, which
+    have presidents too: the offices of countries the text names, or whose presidents news names
+    without naming the country (lexicon `home_countries`). 'President Joseph Aoun' in a story of
+    a school that never names Lebanon is another Joseph Aoun (Northeastern University's)."""
+    home = set(lexicon()["home_countries"])
+    if (title.lower() != "president" or all(kb.offices[o].country in home or kb.offices[o].country is None for o in offices)
+            or not _organisation_nouns().search(text)):
+        return offices
+    named = countries_in(kb, text)
+    return tuple(o for o in offices if (c := kb.offices[o].country) is None or c in home or c in named)
+
+
+@functools.cache
+def _organisation_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicon()['organisation_nouns']))})\b", re.IGNORECASE)
 
 
 def _modifier(m: re.Match[str]) -> str | None:
