@@ -328,7 +328,7 @@ class Builder:
             if t.kind == "date" and t.year is None:  # "Thanksgiving", "June 25": the clause's day only after "on"...
                 if not _ON_DAY.search(before):
                     continue
-            elif not is_day_level(t) and (not _ADVERBIAL.search(before) or _DEADLINE.search(before)):
+            elif not is_day_level(t) and (not (_ADVERBIAL.search(before) or _RANGE_TO.search(before)) or _DEADLINE.search(before)):
                 continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens
             elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
                 continue  # "discussed interference in the 2016 U.S. election": the year names the election
@@ -1797,6 +1797,7 @@ _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|thro
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
+_RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 

@@ -147,6 +147,8 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                 elif ids and j == i + 1 and j < len(words) and _another_surname(text, words[i], words[j], not_first):
                     ids = None
                 if ids:
+                    if (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in _SUFFIX:
+                        end = suffix.end()  # "Joseph R. Biden Jr.": the alias without its suffix
                     name = text[s:end]
                     full = " " in name.strip()
                     grounded = full or any(pid in introduced for pid in ids)
@@ -163,6 +165,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr)\.|,?\s(?:Jr|Sr)\b|\s(?:II|III|IV)\b")
 _MAY_NAME: dict[int, tuple[KB, Callable[[str], bool]]] = {}
 
 
@@ -552,6 +555,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
 _AGE_OPENS = re.compile(r"The\s+(?P<age>\d{1,3})-year-old\b")
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
 _DESCRIPTION = re.compile(r"(?:\s+[\w'’-]+){0,5}")
 # what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
 # Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
@@ -573,7 +577,10 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         i = sentences.index_of(m.start())
         if text[sentences.sentences[i].start:m.start()].strip() or i == 0 or taken & {m.start(), m.start("age")}:
             continue  # not a sentence's start, or an age read already
+        # the sentence before, or the one before that past a sentence naming no one ('"...," she told reporters.')
         before, this = sentences.sentences[i - 1], sentences.sentences[i]
+        if i >= 2 and not any(before.start <= p.start < before.end for p in people) and not _TWO_NAMES.search(text, before.start, before.end):
+            before = sentences.sentences[i - 2]
         # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
         named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)
