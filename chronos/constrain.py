@@ -522,6 +522,8 @@ class Builder:
                 continue
             if tense == "past" and _FORECAST_BEFORE.search(self.m.text, self._sentence_span(t.start)[0], t.start):
                 continue  # "trimmed its forecast for 2024", "projections showed three increases in 2017": what is expected
+            if tense == "past" and _PROSPECT_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
+                continue  # "set off speculation about a possible run for president in 2012": a thing still ahead
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if (tense == "future" and before.endswith(("the ", "The ")) and _VOTE_AFTER.match(self.m.text, t.end)
@@ -770,7 +772,8 @@ class Builder:
         if term.elected:
             return term.elected
         country = self.kb.offices[term.office].country
-        days = (e.end or e.date for e in self.kb.events_by_kind.get("election", []) if e.country == country)
+        # midterms elect no president, but most states' governors
+        days = (e.end or e.date for kind in ("election", "midterm") for e in self.kb.events_by_kind.get(kind, []) if e.country == country)
         return max((d for d in days if 0 < (term.start - d).days <= ELECT_DAYS), default=None)
 
     def _history_from(self, tm, ivs, near: bool = False) -> int | None:
@@ -1029,7 +1032,7 @@ class Builder:
                            facts, event_var=ev, series=series.label, ordinal=sm.ordinal, nth=_nth(sm.ordinal),
                            nth_dates=" or ".join(fmt_date(c) for c in known) or f"a day after {fmt_date(hi)}, when the record ends",
                            **({"timex": i} if i is not None else {}))
-            elif i is not None:
+            elif i is not None and not _POINT_BEFORE_SERIES.search(self.m.text, max(0, sm.start - 40), sm.start):
                 t = self.m.timexes[i]
                 ivs = tuple((d, d + 1) for d in dates) + ((WINDOW[0] - 400, lo), (hi + 1, None))
                 facts = [FactRef(f"{series.label}, {fmt_date(lo)} to {fmt_date(hi)}: " + ", ".join(fmt_date(d) for d in dates), series.source)]
@@ -1797,6 +1800,9 @@ _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|thro
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
+# "to meet in Alaska on Friday after six phone calls this year": the calls are a reference point, not Friday's
+_POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 

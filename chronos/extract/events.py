@@ -240,7 +240,7 @@ def vote_day_year(text: str, end: int, month: int, day: int, kb: KB) -> int | No
         return None
     runoff = noun.group("noun").lower().startswith(("run", "second"))
     countries = _countries_in(kb, text)
-    years = {d.year for kind in ("election", "referendum") for e in kb.events_by_kind.get(kind, [])
+    years = {d.year for kind in ("election", "midterm", "referendum") for e in kb.events_by_kind.get(kind, [])
              if not countries or e.country in countries
              for d in ([e.end] if runoff else [e.date, e.end]) if d is not None and (d.month, d.day) == (month, day)}
     return years.pop() if len(years) == 1 else None
@@ -422,6 +422,9 @@ def _last_words(kb: KB) -> re.Pattern[str] | None:
     return hit[1]
 
 
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$")
+
+
 def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
     """KB event names in the text, case-insensitive, leftmost and then longest, without overlaps."""
     last_words = _last_words(kb)
@@ -452,8 +455,8 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
     for start, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
         # "the Brussels summit" names a NATO summit only in a text that speaks of NATO
         events = tuple(e for e in kb.events_by_name[name] if _in_context(kb.event(e).context, text))
-        if not events:
-            continue
+        if not events or _INDEFINITE_BEFORE.search(lowered, max(0, start - 4), start):
+            continue  # "to head off a Russian invasion of Ukraine": one that may come, not the one on record
         edition, placed = None, ()
         if (numbered := _numbered(kb, lowered, start, end, events)) is not None:
             start, edition, events, placed = numbered

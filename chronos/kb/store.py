@@ -216,7 +216,7 @@ def _elections_of(p: Person, office: Office, term: Term, elections: list[Event],
     end = term.end or dt.date.max
     # an election the holder survived by more than half a year re-elected them; one lost (Trump's
     # in 2020) ends the term a few weeks on
-    later = {d for e in elections if office.country and e.country == office.country
+    later = {d for e in elections if office.country and office.state is None and e.country == office.country
              for d in (e.date, e.end) if d is not None and term.start < d and (end - d).days > REELECTED_DAYS}
     verbs = [" was elected", " was elected as", " was first elected", ", who was elected"] + ([" was re-elected"] if office.country else [])
     names = _told_names(p)
