@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chronos.extract._countries import countries_in
@@ -524,7 +524,17 @@ def _namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
     Charles Grassley): then 'Grassley, 36,' may be either."""
     not_first = _not_first_names(tuple(kb.offices_by_title), tuple(kb.country_by_name))
     return any(_another_first_name(m.group(1), p.people, kb, not_first)
-               for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(p.text)}\b", text))
+               for i in _occurrences(text, p.text) if (m := _WORD_THEN_SPACE.search(text, max(0, i - 40), i)))
+
+
+_WORD_THEN_SPACE = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def _held_title(kb: KB, person: str, title: str) -> bool:
@@ -534,10 +544,10 @@ def _held_title(kb: KB, person: str, title: str) -> bool:
 def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB, sentences: SentenceIndex) -> list[AgeMention]:
     out: list[AgeMention] = _ages_of_roles(text, titles, people, kb)
     for p in people:
-        if not p.grounded or " " not in p.text and _namesake_named(text, p, kb):
+        if not p.grounded:
             continue
         m = _AGE_AFTER.match(text[p.end:p.end + 40])
-        if m:
+        if m and not (" " not in p.text and _namesake_named(text, p, kb)):
             group = next(g for g in ("age", "turned", "aged") if m.group(g))
             end = p.end + m.end(group) + (len("-year-old") if group == "aged" else 0)
             then = m.group("then") is not None or m.group("then_a") is not None
@@ -545,7 +555,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)
-        if m:
+        if m and not (" " not in p.text and _namesake_named(text, p, kb)):
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
     out += _ages_at_death(text, people, kb)
