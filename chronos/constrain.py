@@ -251,6 +251,12 @@ def is_day_level(t: Timex) -> bool:
     return t.kind in DAY_KINDS or (t.kind == "rel" and t.unit in ("D", "W", "WE"))
 
 
+def _life_on_record(p) -> bool:
+    """Whether the KB read the person's life dates: only then is no death day a sign of life
+    (an office-holder list gives terms, not deaths)."""
+    return p.born is not None or p.died is not None
+
+
 def _national(office) -> str | None:
     """The country whose national elections and inaugurations are the office's own (none for a state's office)."""
     return office.country if office.state is None else None
@@ -630,6 +636,8 @@ class Builder:
                 self.claim("Tenure.FormerWhileInOffice", options[0] if len(options) == 1 else Or(options), span,
                            f"'{tm.text}' says {person.name} no longer held the office", facts, **ctx)
             elif tm.modifier == "late":
+                if not all(_life_on_record(kb.people[pid]) for pid in tm.people):
+                    continue
                 died = person.died or KB_AS_OF
                 self.claim("Life.LateButAlive", Cmp(const(died.toordinal()), "<=", var("P")), span,
                            f"'{tm.text}' says {person.name} had died",
@@ -1470,6 +1478,8 @@ class Builder:
             if not late:
                 continue
             people = [self.kb.people[pid] for pid in p.people]
+            if not all(map(_life_on_record, people)):
+                continue
             person = people[0]
             dead = [q.died for q in people if q.died]
             died = max(dead) if len(dead) == len(people) else None
