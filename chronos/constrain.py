@@ -1646,7 +1646,7 @@ _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\bunder|\b(?:appointee|nominee)s?\s+of)"
+_SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
                            r"\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
 _KIN_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
                      r"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
