@@ -20,6 +20,7 @@ from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
 from chronos.extract.people import APPOSITION, PersonMention
 from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
+from chronos.extract.timex import heading_month
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
 from chronos.lexicon import alternation, lexicon, sentence_openers
@@ -416,11 +417,13 @@ class Builder:
 
     def _entry_date(self, start: int) -> int | None:
         """The date heading the timeline entry `start` is in ('June 23, 2016: Britons vote to leave.
-        The next morning, Prime Minister David Cameron announces ...'), if it names its year."""
+        The next morning, Prime Minister David Cameron announces ...'), if it names its year; or the
+        month heading the section (a year in review's 'MAY')."""
         line_start = self.m.text.rfind("\n", 0, start) + 1
         head = _TIMELINE_HEAD.match(self.m.text, line_start)
         if head is None:
-            return None
+            return next((i for i in range(len(self.m.timexes) - 1, -1, -1) if self.m.timexes[i].end <= line_start
+                         and heading_month(self.m.text, self.m.timexes[i].start, self.m.timexes[i].end)), None)
         return next((i for i, t in enumerate(self.m.timexes) if t.start == head.start("date") and t.year is not None), None)
 
     # -- conventions for reading each time expression ---------------------------------------

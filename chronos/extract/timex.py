@@ -534,6 +534,7 @@ def find_timexes(text: str) -> list[Timex]:
             tx = _build(rule.name, m, text)
             if tx is not None and tx.end > tx.start:
                 candidates.append((tx.start, -(tx.end - tx.start), _PRIORITY[rule.name], tx))
+    candidates += [(tx.start, -(tx.end - tx.start), -1, tx) for tx in _heading_months(text)]
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Timex] = []
     last_end = -1
@@ -542,6 +543,29 @@ def find_timexes(text: str) -> list[Timex]:
             chosen.append(tx)
             last_end = tx.end
     return _merge_clock_day(chosen, text)
+
+
+_HEADING = re.compile(r"^[^\S\n]*(?P<mon>[A-Z]{3,9})(?:[^\S\n]+(?P<year>(?:19|20)\d\d))?[^\S\n]*$", re.MULTILINE)
+
+
+def heading_month(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a month heading a section on a line of its own ('MAY', 'JUNE 2014')."""
+    m = _HEADING.match(text, text.rfind("\n", 0, start) + 1)
+    return m is not None and m.start("mon") == start and m.end() >= end and m.group("mon").lower() in lexicon()["months"]
+
+
+def _heading_months(text: str) -> list[Timex]:
+    """A month in capitals on a line of its own heads the section below it (a year in review's
+    'MAY'), even a month whose name is also a word."""
+    out = []
+    for m in _HEADING.finditer(text) if "\n" in text else ():
+        month = lexicon()["months"].get(m.group("mon").lower())
+        if month is not None:
+            year = int(m.group("year")) if m.group("year") else None
+            words = text[m.start("mon"):m.end()].rstrip()
+            out.append(Timex(start=m.start("mon"), end=m.start("mon") + len(words), text=words, type="DATE",
+                             kind="month", year=year, month=month))
+    return out
 
 
 def _starts_by_rule(lowered: str) -> list[list[int]]:
