@@ -476,7 +476,11 @@ def _quarter_context(text: str, s: int, e: int) -> bool:
     ends = [x.end() for x in _SENT_END.finditer(text, a, s)]
     a = ends[-2] if len(ends) > 1 else a
     b = _SENT_END.search(text, e, e + 300)
-    return "quarter" in text[a:b.start() if b else e + 300].lower()
+    return _QUARTERLY.search(text, a, b.start() if b else e + 300) is not None
+
+
+# quarterly figures, not "a quarter point", "a quarter of a percentage point"
+_QUARTERLY = re.compile(r"\bquarter(?:ly|s)?\b(?![\s-]+(?:of\s+an?\s+)?(?:percentage[\s-]+)?points?\b)", re.IGNORECASE)
 
 
 def _numeric(g: dict[str, str], base: dict) -> Timex | None:
