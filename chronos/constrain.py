@@ -1660,7 +1660,8 @@ _ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", r
 _ELECTED = re.compile(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
 _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
-                       r"(?:,[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
+                       # not past "..., and President-elect Donald Trump, who will be sworn in": another's
+                       r"(?:,(?!\s*(?:and|or|but)\b)[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 _BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
@@ -1692,7 +1693,7 @@ _PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\
                               r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+"
                               r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
-_STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present)\b|"
+_STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present|sat|stood)\b|"
                                 r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
