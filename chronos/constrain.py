@@ -339,6 +339,8 @@ class Builder:
                 continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens
             elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
                 continue  # "discussed interference in the 2016 U.S. election": the year names the election
+            elif t.kind == "weekday" and _NTH_DAY.search(before):
+                continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if before.endswith(("the ", "The ")) and t.kind in ("date", "weekday") and _NOUN_AFTER.match(self.m.text, t.end):
                 continue  # "helping first responders to the Sept. 11 attacks": the day names the attacks
             if (told := _EVENT_IN.search(self.m.text, max(0, t.start - 60), t.start)) and not told.start() < end <= t.start:
@@ -347,8 +349,6 @@ class Builder:
                 continue  # '"I don't think anyone would have thought on Dec. 14 ...," Gov. Daniel McKee said'
             if t.end <= start and _SAID_BY.match(self.m.text, start, sent.end) and "," in self.m.text[t.end:start]:
                 continue  # "With wins in 2007 and 2019, Virginia topped the ranking, Gov. Ralph Northam's office said"
-            elif t.kind == "weekday" and _NTH_DAY.search(before):
-                continue  # "the fourth Thursday of November", "a Saturday when...": not one known day
             if exclude and exclude[0] <= t.start < exclude[1]:
                 continue
             if t.kind == "rel" and t.clock and any(o.start > t.end and _THEN_ON.fullmatch(self.m.text, t.end, o.start) for o in self.m.timexes):
@@ -1725,7 +1725,9 @@ _CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNOREC
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
 _ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said)\b)[a-z]{3,}\b")
+# a noun the day is said of ("the Sept. 11 attacks"), not a word going on with the time ("the Monday before", "night")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said|before|after|"
+                         r"following|ago|night|morning|afternoon|evening)\b)[a-z]{3,}\b")
 _EVENT_IN = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:election|re-election|victory|defeat|inauguration|swearing-in|"
                        r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
                        re.IGNORECASE)
