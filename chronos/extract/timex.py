@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from chronos.extract._prefilter import DIGIT, TOKEN, FirstWords, compile_at_word_start
 from chronos.extract._regex_cache import compile_pattern

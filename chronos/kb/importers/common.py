@@ -1,7 +1,6 @@
 """Helpers shared by the importers: YAML output and a schema check of the result."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
