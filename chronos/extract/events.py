@@ -483,6 +483,7 @@ _COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:m
                             r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
+_HELD_IN = re.compile(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way)\s+in\s+")
 _DETERMINER_NEXT = re.compile(r"(?:the|this|that|its|their|a|an)\s")
 # "the 11th summit of G20 leaders since the group first met", "... since its inception": the series' own count
 _SINCE_THE_FIRST = re.compile(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
@@ -506,5 +507,9 @@ def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...
                        and _BOUNDARY.match(lowered, after.end() + len(e.place)))
         if not placed:
             return None
+    elif (held := _HELD_IN.match(lowered, end)) is not None:
+        # "the 10th G20 leaders' summit closed in the eastern Chinese city of Hangzhou"
+        where = lowered[held.end():held.end() + 60].split(".")[0].split(";")[0]
+        placed = tuple(e.id for e in numbered if e.place and re.search(rf"\b{re.escape(e.place.lower())}\b", where))
     this = tuple(e.id for e in numbered if e.edition == n)
     return (m.start("ord"), n, this, placed) if this else None

@@ -566,7 +566,8 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
 _AGE_OPENS = re.compile(r"The\s+(?P<age>\d{1,3})-year-old\b")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
-_DESCRIPTION = re.compile(r"(?:\s+[\w'’-]+){0,5}")
+# the description's own words, not those of a phrase after it ("son of a Hungarian immigrant")
+_DESCRIPTION = re.compile(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b)[\w'’-]+){0,5}")
 # what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
 # Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
 _SUBJECT_LEAD = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
