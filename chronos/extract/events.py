@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronos.calendar import valid_date
+from chronos.extract._countries import countries_in as _countries_in
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
-from chronos.extract._countries import countries_in as _countries_in
 from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.extract.timex import Timex
