@@ -1043,7 +1043,8 @@ class Builder:
                            facts, event_var=ev, series=series.label, ordinal=sm.ordinal, nth=_nth(sm.ordinal),
                            nth_dates=" or ".join(fmt_date(c) for c in known) or f"a day after {fmt_date(hi)}, when the record ends",
                            **({"timex": i} if i is not None else {}))
-            elif i is not None and not _POINT_BEFORE_SERIES.search(self.m.text, max(0, sm.start - 40), sm.start):
+            elif (i is not None and not _POINT_BEFORE_SERIES.search(self.m.text, max(0, sm.start - 40), sm.start)
+                  and not any(em.sentence == sm.sentence for em in self.m.events)):  # "the Group of Seven summit": that meeting
                 t = self.m.timexes[i]
                 ivs = tuple((d, d + 1) for d in dates) + ((WINDOW[0] - 400, lo), (hi + 1, None))
                 facts = [FactRef(f"{series.label}, {fmt_date(lo)} to {fmt_date(hi)}: " + ", ".join(fmt_date(d) for d in dates), series.source)]
@@ -1401,6 +1402,8 @@ class Builder:
             return True  # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on
         if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
+        if _HOSTING_BEFORE.search(before) and self.m.sentences.index_of(t.start) == self.m.sentences.index_of(em.start):
+            return True  # "Modi, hosting the 17th G20 summit at ..., announced on Saturday": the summit is under way
         if _PEOPLE_OF.search(before) and t.start >= em.end and not _DATE_RIGHT_AFTER.fullmatch(self.m.text, em.end, t.start):
             return False  # "veterans of the Normandy landings gathered on Thursday": the veterans' day
         return self._same_clause((em.start, em.end), t, relative_ok=True)
@@ -1538,12 +1541,12 @@ _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", 
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
-                   "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "presses for",
+                   "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "calls it", "presses for",
                    "pushes for", "appeals for", "hails", "applauds", "thanks", "lauds", "cautions", "reiterates", "concedes",
                    "admits", "pays tribute"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
-                "dismissed", "rejected", "demanded", "suggested", "called for", "pressed for", "pushed for", "appealed for",
+                "dismissed", "rejected", "demanded", "suggested", "called for", "called it", "pressed for", "pushed for", "appealed for",
                 "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
 # "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
 _SPEECH_AFTER = re.compile(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
@@ -1818,6 +1821,7 @@ _FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|p
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
 # "to meet in Alaska on Friday after six phone calls this year": the calls are a reference point, not Friday's
 _POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)

@@ -458,7 +458,9 @@ def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[Eve
         if not events or _INDEFINITE_BEFORE.search(lowered, max(0, start - 4), start):
             continue  # "to head off a Russian invasion of Ukraine": one that may come, not the one on record
         edition, placed = None, ()
-        if (numbered := _numbered(kb, lowered, start, end, events)) is not None:
+        if (numbered := _numbered(kb, lowered, start, end, events)) is _NO_SUCH_EDITION:
+            continue  # an edition the KB does not list: not any of the ones it does
+        if numbered is not None:
             start, edition, events, placed = numbered
         if out and start < out[-1].end:
             continue
@@ -489,11 +491,15 @@ _DETERMINER_NEXT = re.compile(r"(?:the|this|that|its|their|a|an)\s")
 _SINCE_THE_FIRST = re.compile(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
 
 
+_NO_SUCH_EDITION = (-1, -1, (), ())
+
+
 def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...]) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
     """'the 12th G20 summit': where the name's events are numbered, the one of that number (the
     mention then starts at the ordinal), and the ones held in the place named after it ('the
-    15th G20 summit in Osaka'). None when the ordinal counts something the words around qualify
-    ("Biden's first G7 summit", "the first G20 summit in Africa") or no event has that number."""
+    15th G20 summit in Osaka'). None when there is no ordinal or the words around qualify it
+    ("Biden's first G7 summit", "the first G20 summit in Africa"); _NO_SUCH_EDITION when no event
+    of the KB has that number ("the first G7 summit", of 1975, before the KB's list begins)."""
     numbered = [kb.event(e) for e in events if kb.event(e).edition is not None]
     m = _ordinal_before_rx().search(lowered, max(0, start - 30), start) if numbered else None
     if m is None or (n := ordinal_value(m.group("ord"))) is None:
@@ -512,4 +518,4 @@ def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...
         where = lowered[held.end():held.end() + 60].split(".")[0].split(";")[0]
         placed = tuple(e.id for e in numbered if e.place and re.search(rf"\b{re.escape(e.place.lower())}\b", where))
     this = tuple(e.id for e in numbered if e.edition == n)
-    return (m.start("ord"), n, this, placed) if this else None
+    return (m.start("ord"), n, this, placed) if this else _NO_SUCH_EDITION
