@@ -1652,10 +1652,12 @@ _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# capitalised words between a phrase and the title it leads to: "an appointee of Democratic Gov. ..."
+_NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3})"
 _SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
-                           r"\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
+                           rf"\s+{_NAME_WORDS}$", re.IGNORECASE)
 _KIN_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
-                     r"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+(?:(?:Democratic|Republican)\s+)?$", re.IGNORECASE)
+                     rf"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+{_NAME_WORDS}$", re.IGNORECASE)
 _BEFORE_OFFICE_AFTER = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:he|she|they)\s+(?:could\s+|would\s+|had\s+)?(?:take|took|taken|assume|assumed)\s+office\b")
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
 _TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")

@@ -266,7 +266,7 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
             continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
         modifier = _modifier(m)
         title, offices = _title_offices(kb, m, p.people)
-        if not (offices := _in_context(kb, offices, title, text)):
+        if not (offices := _offices_meant(kb, offices, title, text)):
             continue
         start = name_start - len(left) + m.start()
         out.append(TitleMention(start, p.end, text[start:p.end], p.people, offices, title, modifier, name_start))
@@ -286,12 +286,12 @@ def _apposition_titles(text: str, people: list[PersonMention], kb: KB) -> list[T
         if not m:
             continue
         title, offices = _title_offices(kb, m, p.people)
-        if offices := _in_context(kb, offices, title, text):
+        if offices := _offices_meant(kb, offices, title, text):
             out.append(TitleMention(p.start, m.end(), text[p.start:m.end()], p.people, offices, title, _modifier(m), p.start))
     return out
 
 
-def _in_context(kb: KB, offices: tuple[str, ...], title: str, text: str) -> tuple[str, ...]:
+def _offices_meant(kb: KB, offices: tuple[str, ...], title: str, text: str) -> tuple[str, ...]:
     """For the bare title 'President' in a text about a university, a company or a club, which
     have presidents too: the offices of countries the text names, or whose presidents news names
     without naming the country (lexicon `home_countries`). 'President Joseph Aoun' in a story of
@@ -504,7 +504,7 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
     found = [*(_AGE_OF_ROLE.finditer(text) if "-year-old" in text else ()),
              *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 25), c.end())))]
     for m in found:
-        role = " ".join(m.group("role").lower().split())
+        role = _role(m)
         if "named" in m.re.groupindex and m.group("named") and (p := next((p for p in people if p.start == m.end()), None)):
             out.append(AgeMention(m.start(), p.end, text[m.start():p.end], p.people, int(m.group("age"))))
             continue
@@ -520,8 +520,10 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
 
 
 def _namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
-    """Whether the text also names someone else by this surname ('Rep. Pat Grassley' beside Sen.
-    Charles Grassley): then 'Grassley, 36,' may be either."""
+    """Whether a surname alone may be someone else's: the text also names another person by it
+    ('Rep. Pat Grassley' beside Sen. Charles Grassley), so 'Grassley, 36,' may be either."""
+    if " " in p.text:
+        return False
     not_first = _not_first_names(tuple(kb.offices_by_title), tuple(kb.country_by_name))
     return any(_another_first_name(m.group(1), p.people, kb, not_first)
                for i in _occurrences(text, p.text) if (m := _WORD_THEN_SPACE.search(text, max(0, i - 40), i)))
@@ -537,6 +539,10 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + len(word))
 
 
+def _role(m: re.Match[str]) -> str:
+    return " ".join(m.group("role").lower().split())  # "prime  minister" -> "prime minister"
+
+
 def _held_title(kb: KB, person: str, title: str) -> bool:
     return any(title in (t.lower() for t in kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
 
@@ -547,7 +553,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
         if not p.grounded:
             continue
         m = _AGE_AFTER.match(text[p.end:p.end + 40])
-        if m and not (" " not in p.text and _namesake_named(text, p, kb)):
+        if m and not _namesake_named(text, p, kb):
             group = next(g for g in ("age", "turned", "aged") if m.group(g))
             end = p.end + m.end(group) + (len("-year-old") if group == "aged" else 0)
             then = m.group("then") is not None or m.group("then_a") is not None
@@ -555,7 +561,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)
-        if m and not (" " not in p.text and _namesake_named(text, p, kb)):
+        if m and not _namesake_named(text, p, kb):
             start = p.start - len(left) + m.start()
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
     out += _ages_at_death(text, people, kb)
@@ -595,7 +601,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
         named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)
-                 and (" " in p.text or not _namesake_named(text, p, kb))]
+                 and not _namesake_named(text, p, kb)]
         if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end):
             continue
         subject = named[0]
@@ -605,7 +611,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
             continue
         ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
         if (role := _AGE_OF_ROLE.match(text, m.start())) and (holders := tuple(
-                pid for pid in ids if _held_title(kb, pid, " ".join(role.group("role").lower().split())))):
+                pid for pid in ids if _held_title(kb, pid, _role(role)))):
             ids = holders  # "The 83-year-old former president": of those named, the ones who held the role
         # "The 62-year-old Chinese leader": a country in the description must be the person's
         said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
