@@ -612,8 +612,11 @@ class Builder:
                                     or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)
                                     or _WON_IN_THE.search(self.m.text, max(0, t.start - 90), t.start) and _VOTE_AFTER.match(self.m.text, t.end)):
             return False
-        if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1) for o in self.m.timexes):
-            return False  # "From next year, the holiday will move to April 27": the sentence gives the year
+        if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1)
+               and not _SINCE_BEFORE.search(self.m.text, max(lo, o.start - 60), o.start) for o in self.m.timexes):
+            # "From next year, the holiday will move to April 27": the sentence gives the year (not
+            # "who has led the bank since 2013": a reference point)
+            return False
         p = self.published
         ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
         return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
@@ -911,6 +914,8 @@ class Builder:
         """Whether a past speech verb follows the titled name in a sentence with no date at all (a
         duration dates nothing: 'had stood together for a century')."""
         speech = _speech_verb(self.m.text, tm.start, tm.end)
+        if speech is None and (organ := _ORGAN_OF.match(self.m.text, tm.end)) and (m := _SPEECH_AFTER.match(self.m.text, organ.end())):
+            speech = m.group("verb").lower(), (m.start("verb"), m.end("verb"))  # "President Lula's government declared"
         if speech is None or speech[0] not in _SPEECH_PAST | _REMARK_PAST:
             return False
         lo, hi = self._sentence_span(tm.start)
@@ -1551,6 +1556,8 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
 # "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
 _SPEECH_AFTER = re.compile(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
+# the office that speaks for its holder (not a dead person's: an estate or a foundation speaks then)
+_ORGAN_OF = re.compile(r"['’]s\s+(?:government|administration|office|cabinet|spokes(?:man|woman|person)|press\s+(?:secretary|office))\b")
 _SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
 
@@ -1648,7 +1655,9 @@ def _in_quotation(text: str, pos: int) -> bool:
 _CLAUSE_OPENER = re.compile(r"\s*[\"“]?(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|When|While|Since|During|Under|With|As|Following)\b")
 _WEEKDAY_AND_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:and|or|to|through)\s+$")
 _DAY_AND_AFTER = re.compile(r"\s+(?:and|or|to|through|-|–)\s+\d")
-_MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?)\s+"
+# a day remembered or compared: "comparing Jan. 6, 2021, to other dates"
+_MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
+                             r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing))\s+"
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -1778,15 +1787,18 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
                           r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
                           r"dissolved|founded)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
+                          # "took over as governor on March 16", "assumed office on"
+                          r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                           r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
-                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+(?:on\s+)?$")  # "met in New York on", "met over dinner on"
+                          # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on"
+                          r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:on\s+)?$")
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = re.compile(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
 _VOTE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
-_ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|ratified|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
+_ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|ratified|confirmed|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
 # "The runoff on April 24 handed Macron a second term": a vote on its day, then what it did
 _VOTE_ON = re.compile(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
 _DID_AFTER = re.compile(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")

@@ -81,7 +81,8 @@ class AgeMention:
 _WORD = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _TITLE_HEAD = re.compile(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
-_LESSER = re.compile(r"\b(?:vice|deputy|assistant|lieutenant|lt\.)[\s-]*$", re.IGNORECASE)
+# another office: "Deputy President", "Lt. Gov.", "state Sen." (a state legislature's senator)
+_LESSER = re.compile(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
@@ -237,8 +238,10 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
     for p in people:
         left = text[max(0, p.start - 80):p.start]
         m = rx.search(left) if left[-1:].isspace() and left.rstrip().rstrip(",").lower().endswith(endings) else None
-        if m and _LESSER.search(left, 0, m.start("mod") if m.group("mod") else m.start()):
-            continue  # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping", "Lt. Gov. Gavin Newsom": another office
+        if m and (_LESSER.search(left, 0, m.start()) or _LESSER.search(left, 0, m.start("qual") if m.group("qual") else m.start("title"))):
+            # "Deputy President Thabo Mbeki", "Vice-President Xi Jinping", "Lt. Gov. Gavin Newsom",
+            # "former State Sen. Barack Obama": another office
+            continue
         name_start = p.start
         if not m and (head := _TITLE_HEAD.match(p.text)) and left[-1:].isspace():
             # "Crown Prince Mohammed bin Salman": the alias "Prince Mohammed bin Salman" took the
@@ -397,6 +400,8 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     become = r"be\s+sworn\s+in\s+as|become|be"
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
             rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as|took\s+office\s+as|"
+            # "who returned to the White House in January as the 47th president"
+            rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
@@ -570,7 +575,9 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 
 
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
-_AGE_OPENS = re.compile(r"The\s+(?P<age>\d{1,3})-year-old\b")
+# "The 43-year-old ...", or after a quotation that opens the sentence: '"...," the 67-year-old told'
+_AGE_OPENS = re.compile(r"(?:(?<=[,?!][\"”]\s)t|T)he\s+(?P<age>\d{1,3})-year-old\b")
+_QUOTED_LEAD = re.compile(r"[\"“][^\"“”]+[\"”]")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
 # the description's own words, not those of a phrase after it ("son of a Hungarian immigrant")
 _DESCRIPTION = re.compile(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b)[\w'’-]+){0,5}")
@@ -592,8 +599,9 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
     out = []
     for m in _AGE_OPENS.finditer(text):
         i = sentences.index_of(m.start())
-        if text[sentences.sentences[i].start:m.start()].strip() or i == 0 or taken & {m.start(), m.start("age")}:
-            continue  # not a sentence's start, or an age read already
+        lead = text[sentences.sentences[i].start:m.start()].strip()
+        if lead and not _QUOTED_LEAD.fullmatch(lead) or i == 0 or taken & {m.start(), m.start("age")}:
+            continue  # not a sentence's start (or its quotation's speaker), or an age read already
         # the sentence before, or the one before that past a sentence naming no one ('"...," she told reporters.')
         before, this = sentences.sentences[i - 1], sentences.sentences[i]
         if i >= 2 and not any(before.start <= p.start < before.end for p in people) and not _TWO_NAMES.search(text, before.start, before.end):
@@ -602,7 +610,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
         named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)
                  and not _namesake_named(text, p, kb)]
-        if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end):
+        if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end and not p.text.isupper()):
             continue
         subject = named[0]
         opens = min([t.start for t in titles if t.name_start == subject.start] + [subject.start])
