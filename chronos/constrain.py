@@ -628,8 +628,8 @@ class Builder:
             terms = [t for pid in tm.people for t in kb.terms_of(pid) if t.office in tm.offices]
             if not terms:
                 continue
-            person = kb.people[tm.people[0]]
-            office = kb.offices[tm.offices[0]]
+            person = kb.people[terms[0].person]  # of a father and son by one name, the one who held the office
+            office = kb.offices[terms[0].office]
             ivs = _intervals(terms)
             facts = tuple(FactRef(f"{person.name} was {office.label} from {fmt_date(t.start)}" + (f" to {fmt_date(t.end)}" if t.end else ""), t.source) for t in terms)
             span = [(tm.start, tm.end)]
@@ -850,8 +850,8 @@ class Builder:
             spans = ivs
             if rule == "Tenure.TitleOutOfOffice":
                 if not is_day_level(t):  # "in 2008, the year President Obama was elected": the title covers the election
-                    spans = spans + tuple((e.toordinal(), s.toordinal()) for pid in tm.people for term in self.kb.terms_of(pid)
-                                          if term.office in tm.offices and term.elected for e, s in [(term.elected, term.start)])
+                    spans = spans + tuple((e.toordinal(), term.start.toordinal()) for pid in tm.people for term in self.kb.terms_of(pid)
+                                          if term.office in tm.offices and (e := self._elected_on(term)))
                 near = _near_publication(t) and not _MOURNING.search(self.m.text, *self._sentence_span(tm.start))
                 if (history := self._history_from(tm, ivs, near=near)) is not None:
                     spans = spans + ((history, None),)
@@ -985,11 +985,25 @@ class Builder:
                 facts.append(_birth_fact(p))
             if options:
                 name = self.kb.people[am.people[0]].name
-                self.claim("Life.AgeMismatch", InAny(var("P"), tuple(sorted(options))), [(am.start, am.end)],
+                formula = InAny(var("P"), tuple(sorted(options)))
+                if am.follows and how != "timex" and (j := self._day_told_before(am.start)) is not None:
+                    # "Roberts announced on Jan. 4 that he won't run again. The 82-year-old ...": his age then
+                    people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
+                    formula = Or((formula, Overlaps(var(f"S{j}"), var(f"E{j}"), tuple(sorted(_aged(p, am.age) for p in people)))))
+                self.claim("Life.AgeMismatch", formula, [(am.start, am.end)],
                            f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
                            born_by=[self.kb.people[pid].born_by for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
+
+    def _day_told_before(self, start: int) -> int | None:
+        """The last day-level date of the sentence before the one holding `start`."""
+        k = self.m.sentences.index_of(start)
+        if k == 0:
+            return None
+        prev = self.m.sentences.sentences[k - 1]
+        days = [j for j, t in enumerate(self.m.timexes) if prev.start <= t.start < prev.end and has_var(t) and is_day_level(t)]
+        return days[-1] if days else None
 
     def _sets_the_time(self, t: Timex, before: int) -> bool:
         """A past date with its year that heads a timeline entry or opens the sentence before
@@ -1716,7 +1730,8 @@ _LIFE_FRONTED = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned)\b")
 # a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
 _DONE_THEN = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
                         r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
-_GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed)\b")
+_GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed|"
+                          r"(?:first\s+|re-?)?elected)\b")
 _OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")

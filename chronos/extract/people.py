@@ -76,6 +76,7 @@ class AgeMention:
     people: tuple[str, ...]
     age: int
     then: bool = False  # "Obama, then 47, had been sworn in on Jan. 20, 2009": the age at the clause's time
+    follows: bool = False  # "X announced on Jan. 4 ... The 82-year-old": of the sentence before, maybe at its time
 
 
 _WORD = re.compile(r"\S+")
@@ -625,7 +626,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
         if said and not any(kb.people[pid].country in said for pid in ids):
             continue
-        out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age"))))
+        out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age")), follows=True))
     return out
 
 
