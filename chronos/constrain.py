@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
-from chronos.extract.people import APPOSITION, PersonMention
+from chronos.extract.people import APPOSITION, PersonMention, namesake_named
 from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
 from chronos.extract.timex import heading_month
 from chronos.kb import KB
@@ -422,9 +422,21 @@ class Builder:
         line_start = self.m.text.rfind("\n", 0, start) + 1
         head = _TIMELINE_HEAD.match(self.m.text, line_start)
         if head is None:
+            if (year := self._year_heading(start)) is not None:
+                return next((i for i, t in enumerate(self.m.timexes) if t.start == year and t.kind == "year"), None)
             return next((i for i in range(len(self.m.timexes) - 1, -1, -1) if self.m.timexes[i].end <= line_start
                          and heading_month(self.m.text, self.m.timexes[i].start, self.m.timexes[i].end)), None)
         return next((i for i, t in enumerate(self.m.timexes) if t.start == head.start("date") and t.year is not None), None)
+
+    def _year_heading(self, start: int) -> int | None:
+        """Where the year of the entry heading above `start` starts: a short line of a list or a
+        timeline ('96. "I Was Made to Love Her," Stevie Wonder (1967)', '1966: Mao Purges Rivals')
+        in the paragraphs before, the last one."""
+        line_start = self.m.text.rfind("\n", 0, start) + 1
+        heading = None
+        for heading in _YEAR_HEADING.finditer(self.m.text, max(0, line_start - _ENTRY_CHARS), line_start):
+            pass
+        return (heading.start("year") if heading.group("year") else heading.start("year2")) if heading else None
 
     # -- conventions for reading each time expression ---------------------------------------
     def expression_conventions(self) -> None:
@@ -796,7 +808,9 @@ class Builder:
         only well after that: the Queen opening parliament on Tuesday a year after her death is
         an error, Vice President Johnson escorting Glenn 'on Feb. 23' in a 2016 retrospective is
         not."""
-        died = [self.kb.people[pid].died for pid in tm.people]
+        # of those the name may be, the ones who held the office ("President Kennedy": not Ted)
+        holders = [pid for pid in tm.people if any(t.office in tm.offices for t in self.kb.terms_of(pid))] or tm.people
+        died = [self.kb.people[pid].died for pid in holders]
         options = [max(died).toordinal() + (NEAR_HISTORY_DAYS if near else 0)] if all(died) else []
         if all(b is not None for _, b in ivs):
             options.append(max(b for _, b in ivs) + (NEAR_HISTORY_DAYS if near else 0) + HISTORY_DAYS)
@@ -1011,7 +1025,8 @@ class Builder:
         Obama, 48, signed ...'): what follows in the sentence happened then."""
         if t.year is None or t.start > before or _near_publication(t) or t.kind not in ("date", "month", "year"):
             return False
-        return self._timeline_head(t) or _OPENER.fullmatch(self.m.text, self._sentence_span(t.start)[0], t.start) is not None
+        return (self._timeline_head(t) or self._year_heading(before) == t.start
+                or _OPENER.fullmatch(self.m.text, self._sentence_span(t.start)[0], t.start) is not None)
 
     def _age_then(self, am, i: int) -> None:
         """An age told in a clause a past date sets: the age on that date."""
@@ -1211,13 +1226,14 @@ class Builder:
                 of, facts = f"{people[0].name}'s birth", [_birth_fact(p) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
             when = " or ".join(_fmt_when(a, b) for a, b in days)
-            # "... of the North Atlantic Treaty on April 4, 1949": a date right after dates the base, not the anniversary
-            end = next((t.end for t in self.m.timexes if t.start >= am.end and t.year is not None and str(t.year) in t.text
+            base_years = {dt.date.fromordinal(d).year for base in bases for d in base}
+            # "... of the North Atlantic Treaty on April 4, 1949": a date of the base's year right after dates the
+            # base, not the anniversary ("Elvis Presley's 80th birthday in 2015" is the birthday's year)
+            end = next((t.end for t in self.m.timexes if t.start >= am.end and t.year in base_years and str(t.year) in t.text
                         and _DATE_RIGHT_AFTER.fullmatch(self.m.text, am.end, t.start)), am.end)
             if (told := _BASE_TOLD_AFTER.match(self.m.text, am.end)) is not None:
                 end = max(end, told.end())  # "..., which was signed in Belfast on 10 April 1998": the base's day
             i = self.sentence_timex(am.start, am.end, exclude=(am.start, end))
-            base_years = {dt.date.fromordinal(d).year for base in bases for d in base}
             if i is not None and self.m.timexes[i].start > am.start and self.m.timexes[i].year in base_years:
                 i = None  # "the 10th anniversary of Russia's annexation of Crimea from Ukraine in 2014": the base's year
             if i is None:  # "leaders gathered last year to mark the 75th anniversary": a period counted from publication
@@ -1456,6 +1472,9 @@ class Builder:
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
             present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT
             i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
+            if present and (year := self._year_heading(p.start)) is not None:
+                # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
+                i = next((j for j, t in enumerate(self.m.timexes) if t.start == year), None)
             if i is not None:
                 t = self.m.timexes[i]
                 a, b = min(lo, t.start), max(hi, t.end)
@@ -1500,8 +1519,8 @@ class Builder:
             if not p.grounded or any(s <= p.start < e for s, e in titled):
                 continue  # a surname alone ("the late Davis") names the KB's person only after a full mention
             late = _THE_LATE.search(self.m.text, max(0, p.start - 80), p.start)
-            if not late:
-                continue
+            if not late or namesake_named(self.m.text, p, self.kb):
+                continue  # "Dennis Johnson, 1976 - The late Johnson": not Magic Johnson, named earlier
             people = [self.kb.people[pid] for pid in p.people]
             if not all(map(_life_on_record, people)):
                 continue
@@ -1786,6 +1805,9 @@ _BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|
 _DEFINING_CLAUSE = re.compile(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
 _OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
+_YEAR_HEADING = re.compile(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year>(?:1[89]|20)\d\d)\)|(?P<year2>(?:1[89]|20)\d\d):[^\S\n]+[A-Z][^\n.!?]{0,80})[^\S\n]*$",
+                           re.MULTILINE)
+_ENTRY_CHARS = 1500  # how far above a list entry's heading may be
 _TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
 _TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)

@@ -477,9 +477,12 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
 # "Modi turned 74 on Tuesday", "Javier Milei, a 53-year-old libertarian economist"
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
                         r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
-                        r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b")
+                        # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
+                        r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
+                        r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
@@ -525,7 +528,7 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
     return out
 
 
-def _namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
+def namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
     """Whether a surname alone may be someone else's: the text also names another person by it
     ('Rep. Pat Grassley' beside Sen. Charles Grassley), so 'Grassley, 36,' may be either."""
     if " " in p.text:
@@ -559,7 +562,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
         if not p.grounded:
             continue
         m = _AGE_AFTER.match(text[p.end:p.end + 40])
-        if m and not _namesake_named(text, p, kb):
+        if m and not namesake_named(text, p, kb):
             group = next(g for g in ("age", "turned", "aged") if m.group(g))
             end = p.end + m.end(group) + (len("-year-old") if group == "aged" else 0)
             then = m.group("then") is not None or m.group("then_a") is not None
@@ -567,9 +570,11 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             continue
         left = text[max(0, p.start - 40):p.start]
         m = _AGE_BEFORE.search(left)
-        if m and not _namesake_named(text, p, kb):
+        if m and not namesake_named(text, p, kb):
             start = p.start - len(left) + m.start()
-            out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age"))))
+            # "a 17-year-old James appeared on the cover": the person at some time, not now
+            then = _INDEFINITE_BEFORE.search(left, 0, m.start()) is not None
+            out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age")), then=then))
     out += _ages_at_death(text, people, kb)
     out += _ages_of_subjects(text, people, titles, sentences, out, kb)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
@@ -610,7 +615,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         # "Clinton won easily. The 61-year-old nurse voted for Clinton": one named again is not the one aged
         again = {pid for p in people if this.start <= p.start < this.end for pid in p.people}
         named = [p for p in people if before.start <= p.start < before.end and p.grounded and not again & set(p.people)
-                 and not _namesake_named(text, p, kb)]
+                 and not namesake_named(text, p, kb)]
         if not named or named[0].start != min(p.start for p in people if before.start <= p.start < before.end and not p.text.isupper()):
             continue
         subject = named[0]
