@@ -297,6 +297,10 @@ def fmt_range(lo: int, hi: int) -> str:
     return f"{fmt_date(a)} to {fmt_date(b)}"
 
 
+def _courtesy(title: str, office) -> bool:
+    return " ".join(title.lower().split()) in {t.lower() for t in office.courtesy_titles}
+
+
 def _intervals(terms) -> tuple[tuple[int, int | None], ...]:
     return tuple(sorted((t.start.toordinal(), t.end.toordinal() if t.end else None) for t in terms))
 
@@ -674,8 +678,9 @@ class Builder:
                 # "outgoing" names a holder on the way out, at the handover ceremonies days after
                 grace = OUTGOING_DAYS if tm.modifier == "outgoing" else 1
                 held = tuple((a, b + grace if b is not None else None) for a, b in ivs)
-                if all(kb.offices[o].title_for_life for o in tm.offices):
-                    held = ((ivs[0][0], None),)  # "Justice O'Connor disclosed her diagnosis in 2018": the title stays
+                if all(kb.offices[o].title_for_life or _courtesy(tm.title, kb.offices[o]) for o in tm.offices):
+                    # "Justice O'Connor disclosed her diagnosis in 2018", "Senator Mitchell" in Belfast in 2018: the title stays
+                    held = ((ivs[0][0], None),)
                 self._at_reference("Tenure.TitleOutOfOffice", tm, held, f"'{tm.text}' says {person.name} held the office", facts, ctx)
             elif tm.modifier == "then":
                 how, i = self.reference(tm.start, tm.end, other_clause=True)

@@ -36,6 +36,9 @@ class Office(_Fact):
     single_holder: bool = True
     title_for_life: bool = Field(default=False, description="A holder keeps the title after leaving ('Justice O'Connor' in "
                                                             "retirement): a title then claims only that the term had begun")
+    courtesy_titles: list[str] = Field(default_factory=list, description="Titles a holder keeps after leaving by courtesy, "
+                                                                         "spelled out ('Senator Mitchell' years on); the news "
+                                                                         "form ('Sen.') still claims the office")
     inauguration_days: int | None = Field(default=None, ge=0, description="A holder takes office on the term's `start` and "
                                                                           "is inaugurated up to this many days later "
                                                                           "(a pope, at a Mass after the conclave)")
