@@ -143,6 +143,7 @@ SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of th
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 RESULT_CALLED_DAYS = 1  # an election told by a weekday may be dated by the day its result was called
 ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
+DEPARTURE_GRACE_DAYS = 7  # "who will step down": news of a departure may still speak of it a week on
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
@@ -691,6 +692,33 @@ class Builder:
                 else:
                     self.claim("Tenure.TitleOutOfOffice", Cmp(const(ivs[0][0]), "<=", var("P")), span,
                                f"'{tm.text}' says {person.name} had held the office", facts, **ctx)
+
+    def departure_claims(self) -> None:
+        """'Justice John Paul Stevens, who will retire at the end of June', 'Duterte, whose six-year
+        term ends in June': a holder's leaving told as still to come was written before the KB's
+        last term of theirs ended. Not said of one the KB has in office, nor of an office the KB
+        does not have ('will step down as party chairman'), nor in a sentence a past year dates."""
+        for p in self.m.people:
+            m = _LEAVING_AHEAD.match(self.m.text, p.end) if p.grounded else None
+            if m is None or _in_quotation(self.m.text, p.start):
+                continue
+            terms = [t for pid in p.people for t in self.kb.terms_of(pid)]
+            if m.group("role"):
+                role = " ".join(m.group("role").lower().split())
+                terms = [t for t in terms if any(role.endswith(title.lower()) for title in self.kb.offices[t.office].titles)]
+            if not terms or any(t.end is None for t in terms):
+                continue
+            lo, _ = self._sentence_span(p.start)
+            if any(lo <= t.start < p.start and t.year is not None and str(t.year) in t.text and t.year < (self.published or KB_AS_OF).year
+                   for t in self.m.timexes):
+                continue  # "In 2009, Souter, who will retire in June, ...": the future of a past year
+            last = max(terms, key=lambda t: t.end)
+            person = self.kb.people[last.person]
+            office = self.kb.offices[last.office]
+            self.claim("Tense.FutureAboutPast", Cmp(var("P"), "<", const(last.end.toordinal() + DEPARTURE_GRACE_DAYS)),
+                       [(p.start, m.end())], f"'{self.m.text[p.start:m.end()]}' tells {person.name}'s leaving as still to come",
+                       (FactRef(f"{person.name} left office as {office.label} on {fmt_date(last.end)}", last.source),),
+                       person=person.name)
 
     def numbered_title_claims(self) -> None:
         """'Barack Obama, the 44th president': the number must be the one the office's list gives
@@ -1758,6 +1786,11 @@ _GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\
                           r"(?:first\s+|re-?)?elected)\b")
 _OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
+# a holder's leaving told as to come: ", who will retire", "'s term ends", ", whose six-year term expires"
+_LEAVING_AHEAD = re.compile(r"(?:,\s+who\s+(?:(?:will|is\s+(?:set|due|expected|scheduled|poised|going)\s+to|plans\s+to|intends\s+to)\s+"
+                            r"(?:formally\s+)?(?:retire|step\s+down|leave\s+office|stand\s+down|resign)|is\s+(?:retiring|stepping\s+down|leaving\s+office))"
+                            r"|(?:,\s+whose|['’]s?)\s+(?:[\w-]+\s+){0,2}term\s+(?:ends|expires|runs\s+out|will\s+end|is\s+due\s+to\s+end))\b"
+                            r"(?:\s+as\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,3}[A-Za-z.'’-]+))?")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -1953,6 +1986,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
     b.tense_claims()
     if kb is not None:
         b.title_claims()
+        b.departure_claims()
         b.numbered_title_claims()
         b.member_count_claims()
         b.coinage_claims()
