@@ -143,6 +143,7 @@ SWEARING_IN_DAYS = 250  # a president re-elected is sworn in within months of th
 ONE_TERM_DAYS = 6 * 366  # a presidency longer than this spans a re-election
 RESULT_CALLED_DAYS = 1  # an election told by a weekday may be dated by the day its result was called
 ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
+NEW_FOR_DAYS = 3 * 365  # "newly created": within a few years of its coming about
 DEPARTURE_GRACE_DAYS = 7  # "who will step down": news of a departure may still speak of it a week on
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
@@ -776,6 +777,15 @@ class Builder:
         (unless parts were written after it: 'This story originally published in January 2020')."""
         for cn in [] if self.updated else self.m.coined:
             coinage = self.kb.coinages[cn.coinage]
+            if cn.new:
+                # "the newly created Department of Homeland Security": new when written, not years on
+                how, i = self.reference(cn.start, cn.end)
+                when, spans = ((var(f"S{i}"), [(cn.start, cn.end), (self.m.timexes[i].start, self.m.timexes[i].end)]) if how == "timex"
+                               else (var("P"), [(cn.start, cn.end)]))
+                self.claim("Stale.NoLongerNew", Cmp(when, "<", const(coinage.since.toordinal() + NEW_FOR_DAYS)), spans,
+                           f"'{cn.text}' calls it new", [FactRef(f"{coinage.label} came about on {fmt_date(coinage.since)}", coinage.source)],
+                           coined=coinage.label, since=coinage.since)
+                continue
             self.claim("Events.NotYetNamed", Cmp(const(coinage.since.toordinal()), "<=", var("P")), [(cn.start, cn.end)],
                        f"'{cn.text}' is a name first used on {fmt_date(coinage.since)}",
                        [FactRef(f"{coinage.label} was first used on {fmt_date(coinage.since)}", coinage.source)],

@@ -17,6 +17,7 @@ class CoinedName:
     end: int
     text: str
     coinage: str  # the KB coinage id
+    new: bool = False  # "the newly created ...": told as new when written
 
 
 @functools.cache
@@ -30,7 +31,15 @@ def find_coinages(text: str, kb: KB) -> list[CoinedName]:
         return []
     by_name = {n: c.id for c in kb.coinages.values() for n in c.names}
     out: dict[str, CoinedName] = {}
+    fresh: dict[str, CoinedName] = {}
     for m in _names_regex(tuple(sorted(by_name))).finditer(text):
         cid = by_name[m.group()]
         out.setdefault(cid, CoinedName(m.start(), m.end(), m.group(), cid))
-    return sorted(out.values(), key=lambda c: c.start)
+        if (new := _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start())) is not None:
+            fresh.setdefault(cid, CoinedName(new.start(), m.end(), text[new.start():m.end()], cid, new=True))
+    return sorted([*out.values(), *fresh.values()], key=lambda c: c.start)
+
+
+# "the newly created Department of Homeland Security", "the recently renamed North Macedonia"
+_NEW_BEFORE = re.compile(r"\b(?:newly|recently|just)[\s-]+(?:created|formed|founded|established|named|renamed|launched|introduced|"
+                         r"coined|set[\s-]up)\s+(?:(?:the|a)\s+)?$", re.IGNORECASE)
