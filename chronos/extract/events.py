@@ -113,7 +113,8 @@ _ACT_HEAD = re.compile(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 # where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
-_PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?!\d)|[;:!?()\[\]\"“”\n]|"
+# (nor at the periods of "U.S.")
+_PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})(?<!\b[A-Z]\.[A-Z])\.(?!\d|[A-Z]\.)|[;:!?()\[\]\"“”\n]|"
                            r",\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
