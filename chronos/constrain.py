@@ -332,9 +332,16 @@ class Builder:
         not a modifier ("its 2014 borders")."""
         sent = self.m.sentences.sentence_of(start)
         best = None
+        own_tense: str | None = None
         for i, t in enumerate(self.m.timexes):
             if not (sent.start <= t.start < sent.end) or not has_var(t):
                 continue
+            between = (t.end, start) if t.end <= start else (end, t.start)
+            if "," in self.m.text[between[0]:between[1]]:
+                if own_tense is None:
+                    own_tense = self.m.tense_of(start, end)
+                if {own_tense, self.m.tenses[i]} == {"past", "future"}:
+                    continue  # "is due to hand Hong Kong back on July 1, under the formula Deng devised with Prime Minister Thatcher": another clause
             if day_level and not is_day_level(t):
                 continue
             before = self.m.text[max(0, t.start - 20):t.start]
@@ -914,7 +921,8 @@ class Builder:
                     spans = spans + ((history, None),)
                 if leaving:
                     spans = spans + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
-            self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
+            first, last = self._range_of(i)  # "as prime minister from May 1979 to November 1990 she stood with President Reagan"
+            self.claim(rule, Overlaps(var(f"S{first}"), var(f"E{last}"), spans), span + [(t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
             return
         if leaving and rule == "Tenure.TitleOutOfOffice":  # "Health Secretary Sajid Javid quit on the same evening"
             ivs = ivs + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
@@ -947,6 +955,17 @@ class Builder:
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 ahead += ((history, None),)  # "final thoughts from Justice Ruth Bader Ginsburg will appear in a book": one gone
             self.claim(rule, InAny(var("P"), ahead), span, says, facts, **ctx)
+
+    def _range_of(self, i: int) -> tuple[int, int]:
+        """The first and the last expression of the range 'from May 1979 to November 1990' that
+        expression `i` opens or closes; (i, i) when it is in none."""
+        t, text = self.m.timexes[i], self.m.text
+        for j, o in enumerate(self.m.timexes):
+            if o.end <= t.start and _RANGE_LINK.fullmatch(text, o.end, t.start) and _FROM_BEFORE.search(text, max(0, o.start - 6), o.start):
+                return j, i
+            if t.end <= o.start and _RANGE_LINK.fullmatch(text, t.end, o.start) and _FROM_BEFORE.search(text, max(0, t.start - 6), t.start):
+                return i, j
+        return i, i
 
     def _story_day_before(self, tm) -> int | None:
         """For a title after a word of presence ('included', 'was among', 'accompanied by') or
@@ -1181,6 +1200,11 @@ class Builder:
             i = own_day[0] if own_day else self.sentence_timex(em.start, em.end, exclude=(start, em.end))
             if i is not None and self.m.timexes[i].year is None and (start < em.start or _YEAR_IN_NAME.search(em.text)):
                 i = None  # "his case for the 2003 invasion of Iraq, died on Monday": the year dates the event
+            if i is not None and not own_day and (self._another_event_between(em, self.m.timexes[i])
+                                                  or _deictic(self.m.timexes[i]) and _in_quotation(self.m.text, self.m.timexes[i].start)):
+                # "the Bay of Pigs invasion in 1961, the Cuban missile crisis a year later": the other event's
+                # year; '"... died peacefully today," said a statement posted on Monday': the speaker's today
+                i = None
             evs = [self.kb.event(e) for e in em.events]
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 self._event_tense(em, evs)
@@ -1196,6 +1220,14 @@ class Builder:
             self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days, reads_own=t.year is None)
+
+    def _another_event_between(self, em, t: Timex) -> bool:
+        """Whether another event named between `t` and `em`, or just before `t` ('the Bay of Pigs
+        invasion in 1961'), is the one `t` dates."""
+        lo, hi = (t.end, em.start) if t.end <= em.start else (em.end, t.start)
+        return any(other is not em and (lo <= other.start and other.end <= hi
+                                        or other.end <= t.start and _EVENT_DATED.fullmatch(self.m.text, other.end, t.start))
+                   for other in self.m.events)
 
     def _edition_claims(self, em) -> None:
         """'the 12th G20 summit': the numbered event must fall on the day its clause gives, be told
@@ -1735,8 +1767,9 @@ _DAY_AND_AFTER = re.compile(r"\s+(?:and|or|to|through|-|–)\s+\d")
 _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
                              r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing))\s+"
                              r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
-_MOURNED_BEFORE = re.compile(r"\b(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
-                             r"(?:service\s+)?(?:of|for|to)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_MOURNED_BEFORE = re.compile(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
+                             r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember|mourn|eulogi[sz]e|bid\s+farewell\s+to|pay\s+(?:their\s+)?respects\s+to)(?:s|ed|ing)?)"
+                             r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # capitalised words between a phrase and the title it leads to: "an appointee of Democratic Gov. ..."
 _NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3})"
 _SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
@@ -1809,7 +1842,8 @@ _COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+
 _REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = re.compile(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
-_MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b")
+# a modal, or a hypothetical ("if the election were held today", "imagine the referendum were held")
+_MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b|\b(?i:if|imagine|suppose)\b[^.;]{0,60}\bwere\b")
 # a time before or after which something happens: not when the clause's own verb happens
 _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
 _BEFORE_WORDS = r"before|ahead\s+of|until(?:\s+at\s+least)?|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
@@ -1922,6 +1956,9 @@ _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IG
 _POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
+_EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 

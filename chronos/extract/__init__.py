@@ -123,6 +123,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
 _OPENS_CLAUSE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
 # "who died on Jan. 17 that year": the year of the date told before
 _YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
+_STORY_GOES_ON = re.compile(r"\W*(?:they|he|she|it|his|her|their|its)\b")
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
 
@@ -133,6 +134,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
     lowered = sentences.lowered
     out = list(timexes)
     setting: tuple[str, int, Timex] | None = None  # ("sentence" or "line", its start, the date setting the time)
+    settings: dict[int, Timex] = {}  # a sentence's start -> the last date with a month that set its time
     told: Timex | None = None  # the last date with a year
     for i, t in enumerate(out):
         if (t.year is None and told is not None and t.kind in ("date", "month") and _THAT_YEAR_AFTER.match(lowered, t.end)
@@ -149,11 +151,20 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
             elif ((t.kind != "year" or _IN_BEFORE.search(clause)) and not _REFERENCE_IN_CLAUSE.search(clause)
                   and not t.text.lower().startswith("fiscal")):  # a fiscal year's months straddle two years
                 setting = ("sentence", sent.start, t)
+                settings[sent.start] = t
         elif (setting is not None and t.year is None and t.offset == 0 and t.direction is None
               and (t.kind == "month" or t.kind == "date" and any(c.isdigit() for c in t.text))  # not a holiday
               and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
               and (setting[0] == "line" or _same_clause(lowered, sent.start, setting[2], t))):
             out[i] = dataclasses.replace(t, year=setting[2].year)
+        elif (t.year is None and t.kind in ("date", "month") and t.offset == 0 and t.direction is None and t.month
+              and any(c.isdigit() for c in t.text) and (k := sentences.index_of(t.start)) > 0
+              and (before := settings.get(sentences.sentences[k - 1].start)) is not None and before.kind in ("date", "month")
+              and _STORY_GOES_ON.match(lowered, sent.start) and (t.month, t.day or 1) >= (before.month, before.day or 1)
+              and not _YEAR_NUMBER.search(lowered, sent.start, t.start)):
+            # "The protests began in April 1989 ... They swelled during Gorbachev's visit from May 15 to 18":
+            # a sentence going on with a pronoun tells the same story, later that year
+            out[i] = dataclasses.replace(t, year=before.year)
     return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences, published)
 
 
