@@ -397,10 +397,25 @@ class Builder:
                 continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
                 continue  # "Neither Obama in 2012, nor President Donald Trump ...": another clause's date
+            if (t.start >= end and _APPOSED_NOUN.match(self.m.text, seg := self._segment_start(t.start, sent.start))
+                    and self.m.text[end:seg].strip(" ,")):
+                continue  # "walked across the Bösebrücke, the first checkpoint to open on Nov. 9, 1989,": another noun's time
             dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0  # the words between
-            if best is None or dist < best[0]:
-                best = (dist, i)
+            # a date between the same commas as the mention comes first: "the START treaty, signed in 1991
+            # by Gorbachev and President Bush, expires in December"
+            rank = (str(t.year) not in t.text or self._segment_start(t.start, sent.start) != self._segment_start(start, sent.start)
+                    or self._segment_start(end, sent.start) != self._segment_start(t.end, sent.start), dist)
+            if best is None or rank < best[0]:
+                best = (rank, i)
         return best[1] if best else None
+
+    def _segment_start(self, pos: int, lo: int) -> int:
+        """Where the comma-bounded stretch of the sentence holding `pos` begins: past the last comma
+        before it that no date holds ('Nov. 9, 1989')."""
+        i = self.m.text.rfind(",", lo, pos)
+        while i >= 0 and _COMMA_IN_DATE.match(self.m.text, i):
+            i = self.m.text.rfind(",", lo, i)
+        return i + 1 if i >= 0 else lo
 
     def _describes_a_time(self, sent_start: int, t: Timex) -> bool:
         """Whether `t` sits in an apposition to the time expression before it."""
@@ -750,6 +765,14 @@ class Builder:
                 self.claim("Series.OfficeNumberMismatch", nowhere, [(nt.start, nt.end)], says, facts, **ctx)
                 continue
             term = min(match, key=lambda t: t.start)
+            if (not nt.future and _TOOK_OFFICE_AS.search(nt.text)
+                    and (i := self.sentence_timex(nt.start, nt.end, day_level=True)) is not None):
+                # "Trump was sworn in on Monday as the 45th president": the 45th term began that day
+                t = self.m.timexes[i]
+                began = [FactRef(f"{person.name}'s term as the {nth} began on {fmt_date(m.start)}", m.source) for m in match]
+                self.claim("Series.OfficeNumberMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple((m.start.toordinal(), m.start.toordinal() + 1) for m in match)),
+                           [(nt.start, nt.end), (t.start, t.end)], f"{says} from '{t.text}'", began, event_var=f"S{i}", **ctx)
+                continue
             since = self._elected_on(term) if nt.future else term.start
             if since is None:
                 continue
@@ -1034,6 +1057,9 @@ class Builder:
 
     def age_claims(self) -> None:
         for am in self.m.ages:
+            if am.at_death:
+                self._age_at_death(am)
+                continue
             options = []
             facts = []
             how, i = self.reference(am.start, am.end)
@@ -1071,6 +1097,17 @@ class Builder:
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
                            born_by=[self.kb.people[pid].born_by for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
+
+    def _age_at_death(self, am) -> None:
+        """'died on Friday ..., aged 86', '... died on Friday. He was 95.': the age on the day of death."""
+        people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born and self.kb.people[pid].died]
+        if not people or any(_aged(p, am.age)[0] <= p.died.toordinal() < _aged(p, am.age)[1] for p in people):
+            return
+        p = people[0]
+        self.claim("Life.AgeMismatch", InAny(const(p.died.toordinal()), tuple(sorted(_aged(q, am.age) for q in people))), [(am.start, am.end)],
+                   f"'{am.text}' says {p.name} died at {am.age}",
+                   [_birth_fact(q) for q in people] + [FactRef(f"{p.name} died on {fmt_date(p.died)}", p.source)],
+                   person=p.name, age=am.age, born=[q.born for q in people], born_by=[q.born_by for q in people], died=[q.died for q in people])
 
     def _day_told_before(self, start: int) -> int | None:
         """The last day-level date of the sentence before the one holding `start`."""
@@ -1956,7 +1993,10 @@ _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IG
 _POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
+_COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
+_APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
 _EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
+_TOOK_OFFICE_AS = re.compile(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"

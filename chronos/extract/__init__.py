@@ -123,6 +123,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
 _OPENS_CLAUSE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
 # "who died on Jan. 17 that year": the year of the date told before
 _YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _STORY_GOES_ON = re.compile(r"\W*(?:they|he|she|it|his|her|their|its)\b")
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
@@ -151,7 +152,8 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
             elif ((t.kind != "year" or _IN_BEFORE.search(clause)) and not _REFERENCE_IN_CLAUSE.search(clause)
                   and not t.text.lower().startswith("fiscal")):  # a fiscal year's months straddle two years
                 setting = ("sentence", sent.start, t)
-                settings[sent.start] = t
+                if not _RELATIVE_BEFORE.search(lowered, sent.start, t.start):  # not "Blair, who took office in May 1997,"
+                    settings[sent.start] = t
         elif (setting is not None and t.year is None and t.offset == 0 and t.direction is None
               and (t.kind == "month" or t.kind == "date" and any(c.isdigit() for c in t.text))  # not a holiday
               and setting[1] == (sent.start if setting[0] == "sentence" else line_start)
@@ -161,7 +163,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
               and any(c.isdigit() for c in t.text) and (k := sentences.index_of(t.start)) > 0
               and (before := settings.get(sentences.sentences[k - 1].start)) is not None and before.kind in ("date", "month")
               and _STORY_GOES_ON.match(lowered, sent.start) and (t.month, t.day or 1) >= (before.month, before.day or 1)
-              and not _YEAR_NUMBER.search(lowered, sent.start, t.start)):
+              and not _YEAR_NUMBER.search(lowered, sent.start, t.start) and tense_at(lowered, sent, t.start, t.end) == "past"):
             # "The protests began in April 1989 ... They swelled during Gorbachev's visit from May 15 to 18":
             # a sentence going on with a pronoun tells the same story, later that year
             out[i] = dataclasses.replace(t, year=before.year)

@@ -77,6 +77,7 @@ class AgeMention:
     age: int
     then: bool = False  # "Obama, then 47, had been sworn in on Jan. 20, 2009": the age at the clause's time
     follows: bool = False  # "X announced on Jan. 4 ... The 82-year-old": of the sentence before, maybe at its time
+    at_death: bool = False  # "died on Friday, aged 86": the age at death
 
 
 _WORD = re.compile(r"\S+")
@@ -400,13 +401,13 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     phrase ('the second president to visit' ranks, it does not count)."""
     become = r"be\s+sworn\s+in\s+as|become|be"
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
-            rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as|took\s+office\s+as|"
+            rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
             # "who returned to the White House in January as the 47th president"
             rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
-        rf"(?:,\s+(?:then\s+)?\d{{1,3}},)?(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
+        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|when|after|by)\b)",
         re.IGNORECASE,
     )
@@ -429,7 +430,7 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
             continue
         if (m := before.search(text, max(0, p.start - 100), p.start)) is not None:
             start, end, future = m.start(), p.end, False
-        elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or m.group("comma") and not m.group("who"))
+        elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or (m.group("comma") or m.group("aged")) and not m.group("who"))
               and not (m.group("comma") and _CLOSES_RELATIVE.search(text, max(0, p.start - 200), p.start))):
             start, end, future = p.start, m.end(), m.group("future") is not None
         else:
@@ -640,15 +641,22 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
 APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
 _DIED_AGED = re.compile(APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
-                        r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b")
+                        r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
+                        # "... died on Friday in a hospital in Singapore. He was 95."
+                        r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"
+                        r"(?:aged\s+)?(?P<age2>\d{1,3})(?:\s+years\s+old)?\s*[.,;]")
 
 
 def _ages_at_death(text: str, people: list[PersonMention], kb: KB) -> list[AgeMention]:
     """The age a person named as a clause's subject died at; only of those the KB knows to have
     died (an obituary of a namesake of someone living says nothing of them)."""
-    return [AgeMention(p.start, m.end(), text[p.start:m.end()], p.people, int(m.group("age")))
-            for p in people if p.grounded and all(kb.people[pid].died for pid in p.people)
-            and (m := _DIED_AGED.match(text, p.end)) is not None]
+    out = []
+    for p in people:
+        if p.grounded and all(kb.people[pid].died for pid in p.people) and (m := _DIED_AGED.match(text, p.end)) is not None:
+            start = m.start("he") if m.group("he") else p.start  # "He was 95.": the sentence after the death's
+            end = m.end("age2") if m.group("age2") else m.end()
+            out.append(AgeMention(start, end, text[start:end], p.people, int(m.group("age") or m.group("age2")), at_death=True))
+    return out
 
 
 def ordinal_value(word: str) -> int | None:
