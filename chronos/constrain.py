@@ -401,9 +401,10 @@ class Builder:
                     and self.m.text[end:seg].strip(" ,")):
                 continue  # "walked across the Bösebrücke, the first checkpoint to open on Nov. 9, 1989,": another noun's time
             dist = t.start - end if t.start >= end else start - t.end if t.end <= start else 0  # the words between
-            # a date between the same commas as the mention comes first: "the START treaty, signed in 1991
+            # a date between the same commas as the mention comes first (a clock time does not: "on Sunday,
+            # May 1, 2011, President Obama spoke shortly before midnight"): "the START treaty, signed in 1991
             # by Gorbachev and President Bush, expires in December"
-            rank = (str(t.year) not in t.text or self._segment_start(t.start, sent.start) != self._segment_start(start, sent.start)
+            rank = (bool(t.clock) or self._segment_start(t.start, sent.start) != self._segment_start(start, sent.start)
                     or self._segment_start(end, sent.start) != self._segment_start(t.end, sent.start), dist)
             if best is None or rank < best[0]:
                 best = (rank, i)
