@@ -1255,7 +1255,8 @@ class Builder:
                 days = _with_result_day(days, t)
             # "will not accept Russia's annexation of Crimea in March": a yearless day or month beside an
             # event's name may be read in any year its tense allows, the event's own among them
-            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
+            first, last = self._range_of(i)  # "his single term, from 1989 to 1993, saw the fall of the Berlin Wall"
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{first}"), var(f"E{last}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days, reads_own=t.year is None)
 
@@ -1516,7 +1517,8 @@ class Builder:
             t = self.m.timexes[i]
             if evs:
                 days = _with_result_day(days, t)
-            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(sorted((a, b + 1) for a, b in days))),
+            first, last = self._range_of(i)  # "his single term, from 1989 to 1993, saw the fall of the Berlin Wall"
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{first}"), var(f"E{last}"), tuple(sorted((a, b + 1) for a, b in days))),
                        [(t.start, t.end), (p.start, end)], f"'{t.text}' dates when {p.text} was elected {m.group('role')}",
                        facts, event_var=f"S{i}", event_days=days)
 

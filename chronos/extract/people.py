@@ -407,7 +407,8 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
             rf"serve[sd]\s+as")
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
-        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
+        # "Reagan, the former Hollywood actor who became the 40th president": a description before "who"
+        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|when|after|by)\b)",
         re.IGNORECASE,
     )
@@ -640,7 +641,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
 # ", who signed it with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,"
 APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
-_DIED_AGED = re.compile(APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
+_DIED_AGED = re.compile(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
                         r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
                         # "... died on Friday in a hospital in Singapore. He was 95."
                         r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"
