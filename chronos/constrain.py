@@ -770,8 +770,9 @@ class Builder:
                     and (i := self.sentence_timex(nt.start, nt.end, day_level=True)) is not None):
                 # "Trump was sworn in on Monday as the 45th president": the 45th term began that day
                 t = self.m.timexes[i]
-                began = [FactRef(f"{person.name}'s term as the {nth} began on {fmt_date(m.start)}", m.source) for m in match]
-                self.claim("Series.OfficeNumberMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple((m.start.toordinal(), m.start.toordinal() + 1) for m in match)),
+                began = [FactRef(f"{person.name}'s term as the {nth} began on {fmt_date(nth_term.start)}", nth_term.source) for nth_term in match]
+                first_days = tuple((nth_term.start.toordinal(), nth_term.start.toordinal() + 1) for nth_term in match)
+                self.claim("Series.OfficeNumberMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), first_days),
                            [(nt.start, nt.end), (t.start, t.end)], f"{says} from '{t.text}'", began, event_var=f"S{i}", **ctx)
                 continue
             since = self._elected_on(term) if nt.future else term.start

@@ -135,7 +135,7 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
     lowered = sentences.lowered
     out = list(timexes)
     setting: tuple[str, int, Timex] | None = None  # ("sentence" or "line", its start, the date setting the time)
-    settings: dict[int, Timex] = {}  # a sentence's start -> the last date with a month that set its time
+    settings: dict[int, Timex] = {}  # a sentence's start -> the last date of its main clause that set its time
     told: Timex | None = None  # the last date with a year
     for i, t in enumerate(out):
         if (t.year is None and told is not None and t.kind in ("date", "month") and _THAT_YEAR_AFTER.match(lowered, t.end)
