@@ -691,6 +691,10 @@ class Builder:
                            (FactRef(f"{person.name} died on {fmt_date(person.died)}" if person.died else f"{person.name} was alive on {fmt_date(KB_AS_OF)}", person.source),), **ctx)
             elif tm.modifier == "elect":
                 windows = tuple((day.toordinal(), start.toordinal() + 1) for day, start in elected)  # '-elect' on the day of the oath
+                if not windows:
+                    # no election day on record: at least not after the term began ("President-elect Hassan
+                    # Rouhani told the General Assembly" in September 2013, a month and a half into his term)
+                    windows = tuple((t.start.toordinal() - ELECT_DAYS, t.start.toordinal() + 1) for t in terms if not t.acting)
                 if windows:
                     self._at_reference("Tenure.ElectOutsideTransition", tm, windows,
                                        f"'{tm.text}' says {person.name} had been elected but not yet sworn in", facts, ctx)
@@ -702,6 +706,9 @@ class Builder:
                 # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021);
                 # "outgoing" names a holder on the way out, at the handover ceremonies days after
                 grace = OUTGOING_DAYS if tm.modifier == "outgoing" else 1
+                if tm.modifier == "acting" and any(t.acting for t in terms):
+                    # "Acting President Michel Temer" the day after his oath: of the terms, the acting ones
+                    ivs = _intervals([t for t in terms if t.acting])
                 held = tuple((a, b + grace if b is not None else None) for a, b in ivs)
                 if all(kb.offices[o].title_for_life or _courtesy(tm.title, kb.offices[o]) for o in tm.offices):
                     # "Justice O'Connor disclosed her diagnosis in 2018", "Senator Mitchell" in Belfast in 2018: the title stays
@@ -1847,7 +1854,9 @@ _LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(
                   r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
 _LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
 _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
-                             r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
+                             # "removed Islamist President Mohammed Morsi": a word or two of description between
+                             r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?"
+                             r"(?:(?-i:[A-Z][\w'’-]*)\s+){0,2}$", re.I)
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")

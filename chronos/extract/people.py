@@ -401,13 +401,15 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     phrase ('the second president to visit' ranks, it does not count)."""
     become = r"be\s+sworn\s+in\s+as|become|be"
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
-            rf"(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
+            rf"(?:has|had)\s+become|is|was|(?:was|is|has\s+been)\s+elected(?:\s+as)?|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
             # "who returned to the White House in January as the 47th president"
             rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
         # "Reagan, the former Hollywood actor who became the 40th president": a description before "who"
+        # "Cardinal Joseph Ratzinger of Germany was elected the 265th pope": a place after the name
+        rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:was|is|became|has)\b))?"
         rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|when|after|by)\b)",
         re.IGNORECASE,
