@@ -400,8 +400,9 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     be sworn in as the 47th president': after a name, behind a comma or a verb. The title closes its
     phrase ('the second president to visit' ranks, it does not count)."""
     become = r"be\s+sworn\s+in\s+as|become|be"
-    verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become}))|became|becomes|"
-            rf"(?:has|had)\s+become|is|was|(?:was|is|has\s+been)\s+elected(?:\s+as)?|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
+    # "was elected the 44th president": from the election on, before the term began
+    verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become})|(?:was|is|has\s+been)\s+elected(?:\s+as)?)|"
+            rf"became|becomes|(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
             # "who returned to the White House in January as the 47th president"
             rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
             rf"serve[sd]\s+as")
