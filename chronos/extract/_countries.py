@@ -4,13 +4,14 @@ from __future__ import annotations
 import functools
 import re
 
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
 
 
 @functools.cache
 def _country_rx(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{trie_alternation(names, fold=False)})(?!\w)")
+    return compile_pattern(rf"(?<![\w.])(?:{trie_alternation(names, fold=False)})(?!\w)")
 
 
 _COUNTRY_INDEX: dict[int, tuple[KB, dict[str, str], re.Pattern[str]]] = {}

@@ -9,6 +9,7 @@ are tried. With re.IGNORECASE the words are folded to lower case (fold=True), el
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _END = ""  # key marking that a word ends at this node
@@ -16,8 +17,14 @@ _END = ""  # key marking that a word ends at this node
 
 def trie_alternation(words, *, fold: bool = True) -> str:
     """`fold`: for a re.IGNORECASE pattern (words lower-cased); False for a case-sensitive one."""
+    return _trie_alternation(frozenset(words), fold)
+
+
+@functools.lru_cache(maxsize=256)
+def _trie_alternation(words: frozenset[str], fold: bool) -> str:
+    """Built once per word set: the KB's titles and country names go into several patterns."""
     root: dict = {}
-    for w in set(words):
+    for w in words:
         node = root
         for ch in (w.lower() if fold else w):
             node = node.setdefault(ch, {})
