@@ -1234,8 +1234,10 @@ class Builder:
             if em.edition is not None:
                 self._edition_claims(em)
                 continue
-            if _COMMEMORATED_AFTER.match(self.m.text, em.end):
-                continue  # "leaving D-Day commemorations in Normandy early on June 6": a day of remembering it
+            if _COMMEMORATED_AFTER.match(self.m.text, em.end) or _MARKED_BEFORE.search(self.m.text, max(0, em.start - 40), em.start):
+                # "leaving D-Day commemorations in Normandy early on June 6", "a ceremony marking the end of World
+                # War II in Europe on Monday": a day of remembering it
+                continue
             # a name that carries its own day ("the Jan. 6 attack", "the Oct. 7 massacre") says which year
             # that day is, and other dates of the sentence are about something else; a year in a name
             # ("the 2024 election") leaves the day to the sentence
@@ -1302,7 +1304,8 @@ class Builder:
         """An undated mention of a known event: 'Germans will vote in the 2021 German federal
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
-        if self._reference_point(em) or self._names_lasting_thing(em, evs) or _ANNIVERSARY_BASE.search(self.m.text, max(0, em.start - 100), em.start):
+        if (self._reference_point(em) or self._names_lasting_thing(em, evs) or _ANNIVERSARY_BASE.search(self.m.text, max(0, em.start - 100), em.start)
+                or _TOWARD_BEFORE.search(self.m.text, max(0, em.start - 40), em.start)):
             return  # "will mark the 25th anniversary of the fall of the Berlin Wall": the anniversary is to come
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
@@ -1850,7 +1853,7 @@ _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|m
 # Christmas", "the ouster of President Mohamed Morsi", "Suga, who replaced Prime Minister Shinzo Abe":
 # the title of someone just gone, told with the going (not anywhere in the sentence: "Prime Minister
 # Abe visited the shrine on Saturday, saying he had reported his resignation" is an error)
-_LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(?:e|es|ing)\s+(?:his|her|the)\s+(?:post|job|office|position)|"
+_LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(?:e|es|ing)\s+(?:(?:his|her|the)\s+)?(?:post|job|office|position)|"
                   r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
 _LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
 _LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
@@ -1992,7 +1995,8 @@ _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECAS
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"
 _ANNIVERSARY_BASE = re.compile(r"\banniversary\s+of\b[^.;!?]{0,80}$", re.IGNORECASE)
-_EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+[^,;.!?]{{1,60}}?\s+(?:in|on)\s+$",
+# "after the death of Queen Elizabeth II in September 2022", "three and a half years after the referendum of 23 June 2016"
+_EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+(?:[^,;.!?]{{1,60}}?\s+(?:in|on)\s+)?$",
                              re.IGNORECASE)
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
@@ -2008,6 +2012,10 @@ _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
 _APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
+_MARKED_BEFORE = re.compile(r"\b(?:mark|commemorat|celebrat|remember|honou?r)\w*\s+(?:the\s+)?$", re.IGNORECASE)
+# a process toward an event still ahead: "was handed the job of negotiating Britain's exit from the EU"
+_TOWARD_BEFORE = re.compile(r"\b(?:negotiating|preparing\s+for|planning\s+for|to\s+negotiate|to\s+prepare\s+for|talks\s+on|negotiations\s+on)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 _EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = re.compile(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
