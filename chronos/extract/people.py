@@ -412,7 +412,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
         # "Cardinal Joseph Ratzinger of Germany was elected the 265th pope": a place after the name
         rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:was|is|became|has)\b))?"
         rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
-        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|when|after|by)\b)",
+        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|at|when|after|by)\b)",
         re.IGNORECASE,
     )
 
