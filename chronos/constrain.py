@@ -333,6 +333,7 @@ class Builder:
         sent = self.m.sentences.sentence_of(start)
         best = None
         own_tense: str | None = None
+        own_stretch = (self._segment_start(start, sent.start), self._segment_start(end, sent.start))
         for i, t in enumerate(self.m.timexes):
             if not (sent.start <= t.start < sent.end) or not has_var(t):
                 continue
@@ -404,8 +405,7 @@ class Builder:
             # a date between the same commas as the mention comes first (a clock time does not: "on Sunday,
             # May 1, 2011, President Obama spoke shortly before midnight"): "the START treaty, signed in 1991
             # by Gorbachev and President Bush, expires in December"
-            rank = (bool(t.clock) or self._segment_start(t.start, sent.start) != self._segment_start(start, sent.start)
-                    or self._segment_start(end, sent.start) != self._segment_start(t.end, sent.start), dist)
+            rank = (bool(t.clock) or (self._segment_start(t.start, sent.start), self._segment_start(t.end, sent.start)) != own_stretch, dist)
             if best is None or rank < best[0]:
                 best = (rank, i)
         return best[1] if best else None
@@ -452,20 +452,23 @@ class Builder:
         head = _TIMELINE_HEAD.match(self.m.text, line_start)
         if head is None:
             if (year := self._year_heading(start)) is not None:
-                return next((i for i, t in enumerate(self.m.timexes) if t.start == year and t.kind == "year"), None)
+                return year
             return next((i for i in range(len(self.m.timexes) - 1, -1, -1) if self.m.timexes[i].end <= line_start
                          and heading_month(self.m.text, self.m.timexes[i].start, self.m.timexes[i].end)), None)
         return next((i for i, t in enumerate(self.m.timexes) if t.start == head.start("date") and t.year is not None), None)
 
     def _year_heading(self, start: int) -> int | None:
-        """Where the year of the entry heading above `start` starts: a short line of a list or a
-        timeline ('96. "I Was Made to Love Her," Stevie Wonder (1967)', '1966: Mao Purges Rivals')
-        in the paragraphs before, the last one."""
+        """The year of the entry heading above `start` (the expression's index): a short line of a
+        list or a timeline ('96. "I Was Made to Love Her," Stevie Wonder (1967)', '1966: Mao Purges
+        Rivals') in the paragraphs before, the last one."""
         line_start = self.m.text.rfind("\n", 0, start) + 1
         heading = None
         for heading in _YEAR_HEADING.finditer(self.m.text, max(0, line_start - _ENTRY_CHARS), line_start):
             pass
-        return (heading.start("year") if heading.group("year") else heading.start("year2")) if heading else None
+        if heading is None:
+            return None
+        at = heading.start("year") if heading.group("year") else heading.start("year2")
+        return next((i for i, t in enumerate(self.m.timexes) if t.start == at and t.kind == "year"), None)
 
     # -- conventions for reading each time expression ---------------------------------------
     def expression_conventions(self) -> None:
@@ -632,8 +635,12 @@ class Builder:
 
     def _opens_range(self, t: Timex) -> bool:
         """'from 2016 through 2026', 'July 23 to July 29'; not 'will vote on May 9 to choose'."""
+        return self._range_end(t) is not None
+
+    def _range_end(self, t: Timex) -> int | None:
+        """The expression closing the range `t` opens, if it opens one."""
         span = _RANGE_AFTER.match(self.m.text, t.end)
-        return span is not None and any(o.start == span.end() - 1 for o in self.m.timexes)
+        return next((j for j, o in enumerate(self.m.timexes) if o.start == span.end() - 1), None) if span else None
 
     def _near_miss(self, t: Timex, tense: str) -> bool:
         """A day named without its year that fell in the weeks before publication, told in the
@@ -991,12 +998,11 @@ class Builder:
     def _range_of(self, i: int) -> tuple[int, int]:
         """The first and the last expression of the range 'from May 1979 to November 1990' that
         expression `i` opens or closes; (i, i) when it is in none."""
-        t, text = self.m.timexes[i], self.m.text
-        for j, o in enumerate(self.m.timexes):
-            if o.end <= t.start and _RANGE_LINK.fullmatch(text, o.end, t.start) and _FROM_BEFORE.search(text, max(0, o.start - 6), o.start):
-                return j, i
-            if t.end <= o.start and _RANGE_LINK.fullmatch(text, t.end, o.start) and _FROM_BEFORE.search(text, max(0, t.start - 6), t.start):
-                return i, j
+        for first, o in enumerate(self.m.timexes):
+            if (first == i or o.end <= self.m.timexes[i].start) and _FROM_BEFORE.search(self.m.text, max(0, o.start - 6), o.start):
+                last = self._range_end(o)
+                if i in (first, last) and last is not None:
+                    return first, last
         return i, i
 
     def _story_day_before(self, tm) -> int | None:
@@ -1133,7 +1139,7 @@ class Builder:
         Obama, 48, signed ...'): what follows in the sentence happened then."""
         if t.year is None or t.start > before or _near_publication(t) or t.kind not in ("date", "month", "year"):
             return False
-        return (self._timeline_head(t) or self._year_heading(before) == t.start
+        return (self._timeline_head(t) or (k := self._year_heading(before)) is not None and self.m.timexes[k].start == t.start
                 or _OPENER.fullmatch(self.m.text, self._sentence_span(t.start)[0], t.start) is not None)
 
     def _age_then(self, am, i: int) -> None:
@@ -1234,7 +1240,7 @@ class Builder:
             if em.edition is not None:
                 self._edition_claims(em)
                 continue
-            if _COMMEMORATED_AFTER.match(self.m.text, em.end) or _MARKED_BEFORE.search(self.m.text, max(0, em.start - 40), em.start):
+            if _COMMEMORATED_AFTER.match(self.m.text, em.end) or _MARKING_BEFORE.search(self.m.text, max(0, em.start - 40), em.start):
                 # "leaving D-Day commemorations in Normandy early on June 6", "a ceremony marking the end of World
                 # War II in Europe on Monday": a day of remembering it
                 continue
@@ -1599,8 +1605,7 @@ class Builder:
             present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT
             i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
             if present and (year := self._year_heading(p.start)) is not None:
-                # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
-                i = next((j for j, t in enumerate(self.m.timexes) if t.start == year), None)
+                i = year  # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
             if i is not None:
                 t = self.m.timexes[i]
                 a, b = min(lo, t.start), max(hi, t.end)
@@ -1816,8 +1821,8 @@ _WEEKDAY_AND_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s
 _DAY_AND_AFTER = re.compile(r"\s+(?:and|or|to|through|-|–)\s+\d")
 # a day remembered or compared: "comparing Jan. 6, 2021, to other dates"
 _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
-                             r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing))\s+"
-                             r"(?:the\s+(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?$", re.IGNORECASE)
+                             r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing)|honou?r(?:s|ed|ing)?)\s+"
+                             r"(?:the\s+(?:(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember|mourn|eulogi[sz]e|bid\s+farewell\s+to|pay\s+(?:their\s+)?respects\s+to)(?:s|ed|ing)?)"
                              r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -2012,13 +2017,11 @@ _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
 _APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
-_MARKED_BEFORE = re.compile(r"\b(?:mark|commemorat|celebrat|remember|honou?r)\w*\s+(?:the\s+)?$", re.IGNORECASE)
 # a process toward an event still ahead: "was handed the job of negotiating Britain's exit from the EU"
 _TOWARD_BEFORE = re.compile(r"\b(?:negotiating|preparing\s+for|planning\s+for|to\s+negotiate|to\s+prepare\s+for|talks\s+on|negotiations\s+on)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 _EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = re.compile(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
-_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
 _ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
