@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
-from chronos.extract.people import APPOSITION, PersonMention, namesake_named
+from chronos.extract.people import APPOSITION, CLOSES_RELATIVE, PersonMention, namesake_named
 from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
 from chronos.extract.timex import heading_month
 from chronos.kb import KB
@@ -151,6 +151,8 @@ RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 7  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
+_DEATH_TOLD = re.compile(r"\b(?:died|dies|death|dead|funeral|passed\s+away|late|obituary|mourn\w*|buried|burial|killed|"
+                         r"assassinated|memorial|condolences|tributes?)\b", re.IGNORECASE)
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -273,7 +275,7 @@ def _first_whole_year(series) -> int:
 
 def _aged(p, age: int) -> tuple[int, int]:
     """The days on which a person was `age` years old, of any birth date the sources give."""
-    return _birthday(p.born, age).toordinal(), _birthday(p.born_by or p.born, age + 1).toordinal()
+    return birthday(p.born, age).toordinal(), birthday(p.born_by or p.born, age + 1).toordinal()
 
 
 def _birth_fact(p) -> FactRef:
@@ -316,6 +318,7 @@ class Builder:
         self.soft: list[Soft] = []
         self.extra_vars: list[str] = []
         self.published: dt.date | None = None  # the given publication date, if any
+        self._death_told: bool | None = None  # whether the text tells of a death (read once, when an age needs it)
         self.updated = _UPDATED.search(mentions.text) is not None  # "Updated June 11, 2018": parts written later
 
     def claim(self, rule_id: str, formula: Formula, spans, says: str, facts=(), event_var=None, **context) -> None:
@@ -379,7 +382,7 @@ class Builder:
                 continue  # "becoming the first prime minister to win a second term since John Howard in 2004": a reference point
             if t.end <= start and "," in self.m.text[t.end:start] and _SINCE_BEFORE.search(self.m.text, max(sent.start, t.start - 60), t.start):
                 continue  # "its best haul since Paris first hosted the Games in 1900 ..., the target President Macron had set"
-            if t.end <= start and _LIFE_FRONTED.match(self.m.text, sent.start) and "," in self.m.text[t.end:start]:
+            if t.end <= start and _FRONTED_PARTICIPLE.match(self.m.text, sent.start) and "," in self.m.text[t.end:start]:
                 continue  # "Born in Harlem on April 5, 1937, ..., Powell rose to serve as President Reagan's adviser": the birth's day
             if t.start >= end and _DONE_THEN.search(self.m.text, max(end, t.start - 80), t.start):
                 continue  # "Trump has criticised Germany for falling short of the target agreed at the Wales summit in 2014"
@@ -525,6 +528,11 @@ class Builder:
                                   f"'{t.text}' opens the article: its dateline", prior=True))
         if dated:  # written in, or the year after, the latest year it speaks of
             t, i = max(dated, key=lambda ti: (interval_of(ti[0])[1], ti[1]))
+            if t.kind == "month" and not any(d.kind == "date" and d.year == t.year for d, _ in dated):
+                # News leaves the year off the current year's months ("in March"): "in March 2015"
+                # with no day of 2015 is most often told in a later year.
+                self.soft.append(Soft(Cmp(const(dt.date(t.year + 1, 1, 1).toordinal()), "<=", var("P")), 2,
+                                      f"'{t.text}' is told with its year", prior=True))
             self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}", 366)), 2, f"'{t.text}' is the latest date the article gives", prior=True))
             self.soft.append(Soft(Cmp(var("P"), "<", var(f"E{i}")), 1, f"'{t.text}' is the latest date the article gives", prior=True))
             self.soft.append(Soft(Cmp(var(f"S{i}"), "<=", var("P")), 2, f"'{t.text}' is the latest date the article gives", prior=True))
@@ -577,6 +585,15 @@ class Builder:
                 continue  # "trimmed its forecast for 2024", "projections showed three increases in 2017": what is expected
             if tense == "past" and _PROSPECT_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
                 continue  # "set off speculation about a possible run for president in 2012": a thing still ahead
+            if (tense == "future" and t.kind == "date" and before.endswith(("the ", "The ")) and _NOUN_AFTER.match(self.m.text, t.end)
+                    and self.sentence_timex(t.start, t.end, day_level=True, exclude=(t.start, t.end)) is not None):
+                continue  # "will collect debris from the Dec. 9 tornado on Wednesday": the day names the tornado, Wednesday the verb's
+            if tense == "future" and _DONE_CLAUSE_BEFORE.search(self.m.text, self._sentence_span(t.start)[0], t.start):
+                continue  # "Denmark will join ... after voters on Wednesday, June 1, overwhelmingly backed": the after-clause's day
+            if tense == "future" and _GERUND_POINT.search(self.m.text, max(0, t.start - 80), t.start):
+                continue  # "will abdicate on April 30, after telling the nation in 2016 that ...": the telling's year
+            if _PARTICIPLE_ASIDE.search(before) and _ASIDE_CLOSES.match(self.m.text, t.end):
+                continue  # "The ceremony, first held in 1978, will be broadcast on CBS": the aside's own time
             if _POSSESSED_BEFORE.search(before):
                 continue  # "he will be remembered for his refusal in 2003 to back the war": the year of the deed
             if (tense == "future" and before.endswith(("the ", "The ")) and _VOTE_AFTER.match(self.m.text, t.end)
@@ -590,8 +607,8 @@ class Builder:
                     self.soft.append(Soft(f, 1, f"'{t.text}' is spoken of in the {tense} tense", prior=True))
                 continue
             if tense == "future" and not self._future_in_past(t.start, t.end) and not self._timeline_head(t):
-                # a day before publication may be the day of writing: "the 12th of December will go down in history"
-                f = Cmp(var("P"), "<", var(f"E{i}", 1))
+                # the day itself may be the day of writing: "the vote will be held today, June 23"
+                f = Cmp(var("P"), "<", var(f"E{i}"))
                 self.claim("Tense.FutureAboutPast", And((f, Cmp(var(f"S{i}"), "<=", var("P", 365 - NEAR_MISS_DAYS)))) if near_miss else f,
                            [(t.start, t.end)], f"'{t.text}' is spoken of in the future tense", timex=i)
             elif (tense == "past" and not self._modal_around(t)
@@ -666,7 +683,7 @@ class Builder:
             # "who has led the bank since 2013": a reference point)
             return False
         p = self.published
-        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, -1)
+        ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, 0)
         return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
                    for year in (p.year - 1, p.year, p.year + 1))
 
@@ -818,6 +835,27 @@ class Builder:
                 how = "then" if rm.verb in ("was", "remained", "became", "had become") else "now"
             self._held_claim("Stale.RankMismatch", (rm.start, rm.end), how, i, held, unlisted, says, facts, ctx)
 
+    def majority_claims(self) -> None:
+        """'the Republican-controlled House': the party held the chamber's majority at the time of
+        the clause (its date, else publication), or had won it at the election two months before."""
+        for mm in self.m.majorities:
+            majority = self.kb.majorities[mm.majority]
+            held = tuple((h.start.toordinal() - ELECTED_MAJORITY_DAYS, h.end.toordinal() if h.end else None)
+                         for h in majority.holders if h.party == mm.party)
+            unlisted = ((WINDOW[0], majority.holders[0].start.toordinal()),)
+            says = f"'{mm.text}' gives the {mm.party} party the majority of {majority.label}"
+            facts = [FactRef(f"the {h.party} party held the majority of {majority.label} from {fmt_date(h.start)}"
+                             + (f" to {fmt_date(h.end)}" if h.end else ""), h.source) for h in majority.holders]
+            ctx = dict(party=mm.party, chamber=majority.label, holders=[(h.party, h.start, h.end) for h in majority.holders])
+            lo = self.m.text.rfind("\n\n", 0, mm.start) + 1
+            hi = self.m.text.find("\n\n", mm.end)
+            if _STATE_LEGISLATURE.search(self.m.text, lo, hi if hi != -1 else len(self.m.text)):
+                continue  # "The Democratic-led Senate approved ... It now heads to Democratic Gov. Janet Mills": a state's chamber
+            how, i = ("then", None) if mm.then else self.reference(mm.start, mm.end, other_clause=True)
+            # an undated past ("Trump and a Republican-led House delivered tax relief") tells of some time by then
+            self._held_claim("Stale.MajorityMismatch", (mm.start, mm.end), "then" if how in ("past", "then") else how if how == "timex" else "now", i,
+                             held, unlisted, says, facts, ctx)
+
     def coinage_claims(self) -> None:
         """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
         (unless parts were written after it: 'This story originally published in January 2020')."""
@@ -965,6 +1003,8 @@ class Builder:
             return
         if leaving and rule == "Tenure.TitleOutOfOffice":  # "Health Secretary Sajid Javid quit on the same evening"
             ivs = ivs + tuple((b, b + LEAVING_DAYS) for _, b in ivs if b is not None)
+        if how == "present" and not self.m.sentences.has_verb(tm.start) and _DEED_AFTER.match(self.m.text, tm.end):
+            how = "past"  # "Prime Minister Boris Johnson read the lesson": "read" is the past
         if how == "present" and self.m.sentences.has_verb(tm.start):
             if rule == "Tenure.TitleOutOfOffice" and (history := self._history_from(tm, ivs)) is not None:
                 # "President Lincoln's address": the title of someone long gone is history, not a claim about now
@@ -1011,18 +1051,35 @@ class Builder:
         day counted from publication ('on Sunday', 'yesterday') told last in the six sentences
         before, when no other date comes between (a reference point, 'since 1928', aside)."""
         lo, hi = self._sentence_span(tm.start)
+        reach = _STORY_SENTENCES
         if not (_PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 200), tm.start)
                 or _STORY_EVENT_AFTER.search(self.m.text, tm.end, hi)):
-            return None
+            if not (self._opens_sentence(tm.start) and _DEED_AFTER.match(self.m.text, tm.end)):
+                return None
+            reach = _SUBJECT_STORY_SENTENCES  # "Prime Minister Boris Johnson read the lesson": a part in the story told just before
         here = self.m.sentences.index_of(tm.start)
+        earlier: list[int] = []  # the years of background told between ("had wanted Trump to win in 2016")
         for j in range(len(self.m.timexes) - 1, -1, -1):
             t = self.m.timexes[j]
             if t.start >= lo or not has_var(t) or _POINT_IN_CLAUSE.search(self.m.text, max(0, t.start - 60), t.start):
                 continue  # not "the first president to visit since Calvin Coolidge in 1928", "after elections in September"
-            if here - self.m.sentences.index_of(t.start) > _STORY_SENTENCES:
+            if t.kind == "year" and t.text.isdigit() and self.m.text[max(0, t.start - 4):t.start] in ("the ", "The "):
+                continue  # "hacking ... during the 2016 presidential campaign": the year names a thing
+            if here - self.m.sentences.index_of(t.start) > reach:
                 return None
-            return j if is_day_level(t) and _deictic(t) else None
+            if t.kind in ("year", "month") and (t.year is not None or t.offset < 0):
+                earlier.append(t.year or 0)  # "at Balmoral last September": before any day of this year's story
+                continue
+            # the story's day counted from publication, or written in full in the days before it ("on Monday,
+            # July 16, 2018"; not "exactly 10 years after ... March 11, 2011", which the story looks back to)
+            if not is_day_level(t) or not (_deictic(t) or t.year is not None and str(t.year) in t.text and self._near_published(t)):
+                return None
+            year = t.year if t.year is not None else self.published.year if self.published else None
+            return j if not earlier or year is not None and all(y < year for y in earlier) else None
         return None
+
+    def _near_published(self, t: Timex) -> bool:
+        return self.published is not None and abs(interval_of(t)[0] - self.published.toordinal()) <= NEAR_MISS_DAYS
 
     def _news_speech(self, tm) -> bool:
         """Whether a past speech verb follows the titled name in a sentence with no date at all (a
@@ -1075,6 +1132,9 @@ class Builder:
             if am.at_death:
                 self._age_at_death(am)
                 continue
+            if am.turns:
+                self._age_turning(am)
+                continue
             options = []
             facts = []
             how, i = self.reference(am.start, am.end)
@@ -1089,14 +1149,20 @@ class Builder:
                 p = self.kb.people[pid]
                 if p.born is None:
                     continue
-                options.append(_aged(p, am.age))
+                first, after = _aged(p, am.age)
+                # undated, the day of the next birthday too (written the day before); in the future tense, the
+                # age at the event ahead ("Prince Louis, 5, will have a role at the coronation" weeks before his birthday)
+                alive_to = min(after + (how != "timex"), p.died.toordinal() + 1) if p.died else after + (how != "timex")
+                options.append((first - (YEAR_AHEAD_DAYS if how == "future" else 0), alive_to))
                 # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now; but
                 # "Yeltsin, 65, met investors on Tuesday" gives his age this week; in the year after a
                 # death, an undated age is the age at death ("Abe, 67, remained the leader of ...")
                 if p.died and _aged(p, am.age)[0] <= p.died.toordinal() < _aged(p, am.age)[1]:
-                    options.append((p.died.toordinal(), None))
+                    # ... when the text tells of a death; else one dead for months is no news ("Kenneth
+                    # Kaunda, 97, watched from the VIP stand" two months after he died at 97)
+                    options.append((p.died.toordinal() + (0 if self._tells_a_death() else DEATH_NEWS_DAYS), None))
                 if not today:
-                    gone = p.died or _birthday(p.born, LIFESPAN_YEARS)
+                    gone = p.died or birthday(p.born, LIFESPAN_YEARS)
                     after = NEAR_HISTORY_DAYS if now else 0 if how == "timex" or not p.died else DEATH_NEWS_DAYS
                     options.append((gone.toordinal() + after, None))
                 facts.append(_birth_fact(p))
@@ -1112,6 +1178,33 @@ class Builder:
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
                            born_by=[self.kb.people[pid].born_by for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])
+
+    def _tells_a_death(self) -> bool:
+        if self._death_told is None:
+            self._death_told = _DEATH_TOLD.search(self.m.text) is not None
+        return self._death_told
+
+    def _age_turning(self, am) -> None:
+        """'Carter, who turns 92 this week': the birthday falls in the time told right after."""
+        people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
+        i = next((j for j, t in enumerate(self.m.timexes) if am.end <= t.start < am.end + 12 and has_var(t)
+                  and _TURN_WHEN.fullmatch(self.m.text, am.end, t.start)), None)
+        if not people or i is None:
+            return  # "turns 92" alone: this year or the next
+        t = self.m.timexes[i]
+        birthdays = tuple(sorted({(birthday(p.born, am.age).toordinal(), birthday(p.born_by or p.born, am.age).toordinal() + 1) for p in people}))
+        if _deictic(t) and t.year is None:
+            # "who turns 73 on Saturday": this week's Saturday or the next, whichever way the weekday is
+            # read; "will turn 90 on Sunday" is not yet past, "turned 73 on Saturday" is
+            verb = am.text.lower()
+            before, after = (WEEK_DAYS, 0) if "will turn" in verb else (0, WEEK_DAYS) if "turned" in verb else (WEEK_DAYS, WEEK_DAYS)
+            formula = InAny(var("P"), tuple((a - before, b + after) for a, b in birthdays))
+        else:
+            formula = Overlaps(var(f"S{i}"), var(f"E{i}"), birthdays)
+        self.claim("Life.AgeMismatch", formula, [(am.start, am.end), (t.start, t.end)],
+                   f"'{self.m.text[am.start:t.end]}' says {people[0].name} turns {am.age} then", [_birth_fact(p) for p in people],
+                   event_var=f"S{i}", person=people[0].name, age=am.age, turns=True, born=[p.born for p in people],
+                   born_by=[p.born_by for p in people], died=[p.died for p in people])
 
     def _age_at_death(self, am) -> None:
         """'died on Friday ..., aged 86', '... died on Friday. He was 95.': the age on the day of death."""
@@ -1311,7 +1404,7 @@ class Builder:
         election' says it is still to come, 'Putin won the 2018 Russian presidential election' that
         it has begun. Without a given date, only a prior for the best day."""
         if (self._reference_point(em) or self._names_lasting_thing(em, evs) or _ANNIVERSARY_BASE.search(self.m.text, max(0, em.start - 100), em.start)
-                or _TOWARD_BEFORE.search(self.m.text, max(0, em.start - 40), em.start)):
+                or _TOWARD_BEFORE.search(self.m.text, max(0, em.start - 40), em.start) or _CALLED_OFF_AFTER.match(self.m.text, em.end)):
             return  # "will mark the 25th anniversary of the fall of the Berlin Wall": the anniversary is to come
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
@@ -1356,7 +1449,7 @@ class Builder:
                 bases = [(p.born.toordinal(), (p.born_by or p.born).toordinal()) for p in people]
                 of, facts = f"{people[0].name}'s birth", [_birth_fact(p) for p in people]
             days = [(_years_later(a, am.nth), _years_later(b, am.nth)) for a, b in bases]
-            when = " or ".join(_fmt_when(a, b) for a, b in days)
+            when = " or ".join(dict.fromkeys(_fmt_when(a, b) for a, b in days))
             base_years = {dt.date.fromordinal(d).year for base in bases for d in base}
             # "... of the North Atlantic Treaty on April 4, 1949": a date of the base's year right after dates the
             # base, not the anniversary ("Elvis Presley's 80th birthday in 2015" is the birthday's year)
@@ -1408,9 +1501,20 @@ class Builder:
         inaugurations = self.kb.events_by_kind.get("inauguration", [])
         for people, start, end, accession in self._swearings_in():
             terms = [t for pid in people for t in self.kb.terms_of(pid)]
-            i = (self._day_right_after(end) or self.sentence_timex(start, end, day_level=True)) if terms else None
+            if (role := _SWORN_AS.match(self.m.text, end)) and not any(
+                    title.lower() in role.group("role").lower() for t in terms for title in (*self.kb.offices[t.office].titles, self.kb.offices[t.office].label)):
+                continue  # "Claudia Sheinbaum was sworn in on Wednesday as head of government of Mexico City": an office the KB has not
+            # its own time right after ("who took office in January"), else the clause's day
+            own = next((j for j, t in enumerate(self.m.timexes) if t.start >= end and has_var(t) and _TURN_WHEN.fullmatch(self.m.text, end, t.start)), None)
+            if own is not None and self.m.timexes[own].year is None and not is_day_level(self.m.timexes[own]):
+                continue  # "Gordon, who took office in January, told ...": a yearless month, read either way
+            if own is None:
+                own = self._day_right_after(end)
+            i = (own if own is not None else self.sentence_timex(start, end, day_level=True)) if terms else None
             if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE, limit=SWORN_DATE_GAP):
                 continue  # "will be sworn in within days after winning the election on Saturday"
+            if CLOSES_RELATIVE.search(self.m.text, self._sentence_span(start)[0], self.m.timexes[i].start) and "," in self.m.text[self.m.timexes[i].end:end]:
+                continue  # "Hochul, 62, who turns 63 on Friday, was sworn in": the relative clause's day
             person = self.kb.people[people[0]]
             days = {t.start: FactRef(f"{person.name} took office as {self.kb.offices[t.office].label} on {fmt_date(t.start)}", t.source)
                     for t in terms}
@@ -1422,7 +1526,9 @@ class Builder:
             # only a day outside every term, or in a term's first weeks (its own start misdated), is
             # known to be wrong; a throne is ascended once, on the first day
             recorded = {e.country for e in inaugurations}
-            open_terms = () if accession else tuple(
+            # "took office" is the first day (not "took office for a second term"), as a throne is ascended once
+            first = accession or ("office" in self.m.text[start:end] and not _TERM_AGAIN.match(self.m.text, end))
+            open_terms = () if first else tuple(
                 window for t in terms if _national(self.kb.offices[t.office]) not in recorded for window in self._reswearing(t))
             open_terms += () if accession else tuple(  # "Leo XIV will be formally inaugurated at a Mass on May 18"
                 (t.start.toordinal(), t.start.toordinal() + late + 1) for t in terms if (late := self.kb.offices[t.office].inauguration_days))
@@ -1452,7 +1558,9 @@ class Builder:
         chancellor"), or with no title, the one person named since the sentence before ("...
         Biden's 100th day in office. Since he was sworn in on January 20")."""
         for p in self.m.people:
-            if p.grounded and (m := _SWORN_IN.match(self.m.text, p.end)):
+            if (p.grounded and (m := _SWORN_IN.match(self.m.text, p.end))
+                    and not any(p.end < o.start < m.end() for o in self.m.people if o.people != p.people)):
+                # not "Prince William ..., together with Prime Minister Keir Starmer, who took office": another's
                 yield p.people, p.start, m.end(), m.group("accession") is not None
         for m in _PRONOUN_SWORN_IN.finditer(self.m.text) if "sworn" in self.m.sentences.lowered else ():
             if m.group("role"):
@@ -1573,6 +1681,10 @@ class Builder:
             return True  # "Modi, hosting the 17th G20 summit at ..., announced on Saturday": the summit is under way
         if _PEOPLE_OF.search(before) and t.start >= em.end and not _DATE_RIGHT_AFTER.fullmatch(self.m.text, em.end, t.start):
             return False  # "veterans of the Normandy landings gathered on Thursday": the veterans' day
+        if _PROSPECT_BEFORE.search(self.m.text, max(0, em.start - 60), em.start):
+            return False  # "A QUOTE FROM 2003 ABOUT Reno-Tahoe potentially hosting the 2012 Olympics": a prospect, not its day
+        if t.end <= em.start and _FRONTED_PARTICIPLE.match(self.m.text, self._sentence_span(t.start)[0]) and "," in self.m.text[t.end:em.start]:
+            return False  # "Elected president in 1988 over Michael Dukakis, he oversaw the reunification of Germany"
         return self._same_clause((em.start, em.end), t, relative_ok=True)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None,
@@ -1616,6 +1728,30 @@ class Builder:
                 self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
                            f"'{phrase}' (present tense) has {person.name} speaking", facts, **ctx)
 
+    def death_day_claims(self) -> None:
+        """'Muhammad Ali ... died late Friday', 'Mother Teresa ... died yesterday evening': the day a
+        person the KB records as dead is told to have died must be the day of the death."""
+        told = [(em.start, em.end) for em in self.m.events]
+        for p in self.m.people:
+            people = [self.kb.people[pid] for pid in p.people]
+            if not p.grounded or not people or any(q.died is None for q in people):
+                continue
+            verb = _DIED_VERB.match(self.m.text, p.end)
+            if verb is None or any(a <= p.start < b for a, b in told) or _in_quotation(self.m.text, verb.end()):
+                continue
+            sent_end = self.m.sentences.sentence_of(p.start).end
+            i = next((j for j, t in enumerate(self.m.timexes) if verb.end() <= t.start < min(sent_end, verb.end() + DEATH_DAY_GAP)
+                      and has_var(t) and _DIED_THEN.fullmatch(self.m.text, verb.end(), t.start)), None)
+            if i is None:
+                continue
+            t = self.m.timexes[i]
+            days = sorted({(q.died.toordinal(), q.died.toordinal()) for q in people})
+            facts = [FactRef(f"{q.name} died on {fmt_date(q.died)}", q.source) for q in people]
+            # a day either side: a death late at night is told on the next day's date in other time zones
+            self.claim("Events.DateMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple((a - 1, b + 2) for a, b in days)),
+                       [(t.start, t.end), (p.start, p.end)], f"'{t.text}' dates the death of {people[0].name}", facts,
+                       event_var=f"S{i}", event_days=days, reads_own=t.year is None)
+
     def _speakers(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
         """Who speaks, the verb and its span: a person named with a speech verb ('Abe said', '...,
         said Abe'), or 'he'/'she' with one, when the one KB person named since the sentence before
@@ -1642,6 +1778,37 @@ class Builder:
                 # 'We must protect democracy,' she said"): else the pronoun is someone else
                 continue
             yield PersonMention(m.start(), m.end("pronoun"), m.group("pronoun"), named[-1].people), m.group("verb").lower(), m.span("verb")
+
+    def tenure_length_claims(self) -> None:
+        """Tenure.LengthMismatch: 'ending a reign of 32 years' must be the length of the holder's
+        time in office (whole years, or rounded) at the clause's time, or when it ended."""
+        for tm in self.m.tenures:
+            terms = self.kb.terms_of(tm.people[0])
+            if len({t.office for t in terms}) != 1:
+                continue  # several offices: which one's years are counted is not known
+            person, office = self.kb.people[tm.people[0]], self.kb.offices[terms[0].office]
+            start = min(t.start for t in terms)
+            end = None if any(t.end is None for t in terms) else max(t.end for t in terms)
+            if tm.years > full_years(start, end or KB_AS_OF) + TENURE_SLIP_YEARS:
+                continue  # "handed over to Olaf Scholz on Dec. 8 after 16 years in office": another's years, not a slip
+            # the years of every term together, the gaps between them left in (news counts from the first day)
+            low, high = birthday(start, tm.years).toordinal() - HALF_YEAR_DAYS, birthday(start, tm.years + 1).toordinal()
+            ok = []  # the days the count is right: while in office, or any day after a tenure of that length
+            if end is None or end.toordinal() > low:
+                ok.append((low, min(high, end.toordinal()) if end else high))
+                if end is not None and end.toordinal() < high:
+                    ok.append((end.toordinal(), None))
+            facts = [FactRef(f"{person.name} was {office.label} from {fmt_date(t.start)}" + (f" to {fmt_date(t.end)}" if t.end else ""), t.source)
+                     for t in terms]
+            ctx = dict(person=person.name, office=office.label, first=start, last=end, years=tm.years)
+            how, i = self.reference(tm.start, tm.end)
+            if how == "timex" and is_day_level(self.m.timexes[i]):
+                t = self.m.timexes[i]
+                self.claim("Tenure.LengthMismatch", Overlaps(var(f"S{i}"), var(f"E{i}"), tuple(ok)), [(tm.start, tm.end), (t.start, t.end)],
+                           f"'{tm.text}' says {person.name} held office {tm.years} years", facts, event_var=f"S{i}", **ctx)
+            elif how != "future":
+                self.claim("Tenure.LengthMismatch", InAny(var("P"), tuple(ok)), [(tm.start, tm.end)],
+                           f"'{tm.text}' says {person.name} held office {tm.years} years", facts, **ctx)
 
     def late_claims(self) -> None:
         """Life.LateButAlive for 'the late Jimmy Carter' with no title (titled ones: title_claims)."""
@@ -1704,6 +1871,22 @@ class Builder:
                            [(lo, hi), (r.start, r.end), (d.start, d.end)],
                            f"'{full}' says {d.text} {verb} {r.text.lower() if r.text[:1].isupper() and r.text.split()[0].lower() in _REL_WORDS else r.text}",
                            event_var=f"S{j}", timex=j, relative=r.text, explicit=d.text)
+        self._years_ago_today_claims()
+
+    def _years_ago_today_claims(self) -> None:
+        """'Ten years ago today, on April 15, 2013': the date is the day of publication, that many
+        years before (365 days a year and the leap days between, two readings apart)."""
+        ts = self.m.timexes
+        for j, (r, d) in enumerate(zip(ts, ts[1:])):
+            if not (r.kind == "rel" and r.unit == "Y" and r.offset < 0 and d.kind == "date" and d.year is not None
+                    and _TODAY_ON.fullmatch(self.m.text, r.end, d.start)):
+                continue
+            n = -r.offset
+            shortest, longest = 365 * n + n // 4, 365 * n + (n + 3) // 4
+            full = self.m.text[r.start:d.end]
+            self.claim("Calendar.RelativeMismatch", And((Cmp(var("P", -longest), "<=", var(f"S{j + 1}")), Cmp(var(f"S{j + 1}"), "<=", var("P", -shortest)))),
+                       [(r.start, d.end), (r.start, r.end), (d.start, d.end)], f"'{full}' says {d.text} was {n} years before the day of writing",
+                       event_var=f"S{j + 1}", timex=j + 1, relative=f"{r.text} today", explicit=d.text, years_before=n)
 
 # Words after a person's name that report speech; the present tense puts the speaking at publication.
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
@@ -1712,11 +1895,12 @@ _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "w
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
                    "accuses", "blames", "denies", "dismisses", "rejects", "demands", "suggests", "calls for", "calls it", "presses for",
                    "pushes for", "appeals for", "hails", "applauds", "thanks", "lauds", "cautions", "reiterates", "concedes",
-                   "admits", "pays tribute"}
+                   "admits", "pays tribute", "calls him", "calls her", "calls them", "describes", "mourns", "expresses"}
 _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", "congratulated", "argued", "tweeted",
                 "stressed", "acknowledged", "predicted", "replied", "responded", "commented", "accused", "blamed", "denied",
                 "dismissed", "rejected", "demanded", "suggested", "called for", "called it", "pressed for", "pushed for", "appealed for",
-                "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute"}
+                "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute",
+                "called him", "called her", "called them", "described", "mourned", "expressed"}
 # "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
 _SPEECH_AFTER = re.compile(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
@@ -1747,6 +1931,28 @@ def _another_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+# a person named, then the verb of their death: "Muhammad Ali, the three-time heavyweight champion, died"
+_DIED_VERB = re.compile(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away)\b")
+# ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
+_DIED_THEN = re.compile(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
+                        r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
+_TURN_WHEN = re.compile(r"\s+(?:on\s+|in\s+)?")
+# a paragraph about a state's legislature, whose chambers have the same names
+_STATE_LEGISLATURE = re.compile(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
+                                r"Gov\.|[Gg]overnor|Assembly)\b")
+ELECTED_MAJORITY_DAYS = 62  # a chamber's new majority is known from the November election
+HALF_YEAR_DAYS = 183  # a length in years may be rounded up from half a year short
+TENURE_SLIP_YEARS = 3  # a count this much longer than the whole tenure is someone else's
+YEAR_AHEAD_DAYS = 365  # how far ahead an age told in the future tense may look
+WEEK_DAYS = 7
+DEATH_DAY_GAP = 70  # characters between "died" and the day of the death
+
+
+_TERM_AGAIN = re.compile(r"\s+(?:again|for\s+(?:a|an|his|her|their)\s+[\w-]+\s+(?:term|time))\b")
+# the office a swearing-in is to: "sworn in on Wednesday as head of government of Mexico City"
+_SWORN_AS = re.compile(r"[^,;.!?]{0,40}?\bas\s+(?P<role>[^,;.!?]{2,80})")
+
+
 def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """'Abe said', 'Abe, 67, told reporters', '..., said former Prime Minister Shinzo Abe'."""
     m = _SPEECH_AFTER.match(text, end)
@@ -1763,6 +1969,7 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
 # Between two time expressions that name one time: "yesterday, June 5", "last week, on March 3",
 # "on Monday (June 10)"; and after a date: "June 10, a Monday".
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
+_TODAY_ON = re.compile(r"\s+today\s*(?:,|—|–)\s*(?:on\s+)?", re.IGNORECASE)
 _POSSESSED_ON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*,?\s+(?:(?:which\s+was\s+)?held\s+)?on\s+(?:\w+day,?\s+)?")
 _AGO_BEFORE = re.compile(r"\bago\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
@@ -1824,7 +2031,8 @@ _MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|
                              r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing)|honou?r(?:s|ed|ing)?)\s+"
                              r"(?:the\s+(?:(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?)?$", re.IGNORECASE)
 _MOURNED_BEFORE = re.compile(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
-                             r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember|mourn|eulogi[sz]e|bid\s+farewell\s+to|pay\s+(?:their\s+)?respects\s+to)(?:s|ed|ing)?)"
+                             r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|eulogi[sz](?:e|es|ed|ing)|(?:bid|bids|bade|bidding)\s+farewell\s+to|"
+                             r"(?:pay|pays|paid|paying)\s+(?:their\s+|his\s+|her\s+)?(?:last\s+)?respects\s+to))"
                              r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # capitalised words between a phrase and the title it leads to: "an appointee of Democratic Gov. ..."
 _NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3})"
@@ -1841,7 +2049,7 @@ _ELECTED = re.compile(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:fir
 _SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
                        # not past "..., and President-elect Donald Trump, who will be sworn in": another's
                        r"(?:,(?!\s*(?:and|or|but)\b)[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
-                       r"(?:sworn\s+in|inaugurated)|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
+                       r"(?:sworn\s+in|inaugurated)|(?:took|assumed|has\s+taken|had\s+taken)\s+office|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
 _BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
                              r"national\s+assembly|lower\s+house|house\s+of\s+representatives|congress\s+of\s+deputies)\b", re.IGNORECASE)
@@ -1877,9 +2085,23 @@ _PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\
 _STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present|sat|stood)\b|"
                                 r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
+_SUBJECT_STORY_SENTENCES = 4  # ... for a holder who only does something in it
+# a title's holder doing a part of the story: a simple past verb right after the name
+_DEED_AFTER = re.compile(r"\s+(?:also\s+)?(?:read|led|gave|delivered|laid|spoke|arrived|attended|joined|met|greeted|hosted|"
+                         r"presented|unveiled|opened|lit|placed|signed|watched|waved|walked|sat|stood|shook|addressed|officiated)\b")
 _POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
-# a sentence opened by a clause of someone's early life, whose date is no time of the main clause
-_LIFE_FRONTED = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned)\b")
+# a sentence opened by a participle's clause ("Born in 1937, ...", "Elected president in 1988 over
+# Michael Dukakis, he oversaw ..."), whose date is no time of the main clause
+_FRONTED_PARTICIPLE = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned|(?:Re-?)?[Ee]lected|Appointed|Named|Chosen|Sworn\s+in|"
+                                 r"Nominated|Installed|Inaugurated|Ousted|Defeated|Freed|Released|Founded|Launched|Drafted)\b")
+# an aside between commas, opened by a past participle: ", first held in 1978," ", built in 1931 and"
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
+                               r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
+_ASIDE_CLOSES = re.compile(r"\s*,")
+# a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
+_DONE_CLAUSE_BEFORE = re.compile(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
+# a clause of its own, opened by "after", "since" or "before" and a gerund: "after telling the nation in"
+_GERUND_POINT = re.compile(r"\b(?:after|since|before)\s+(?:first\s+)?[a-z]+ing\b[^,;.]{0,60}\s(?:in|on)\s+$", re.IGNORECASE)
 # a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
 _DONE_THEN = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
                         r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
@@ -1963,7 +2185,7 @@ _ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
                           r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
-                          r"dissolved|founded)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|"
+                          r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|"
                           # "took over as governor on March 16", "assumed office on"
                           r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
                           r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
@@ -1995,6 +2217,8 @@ _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # of the Soviet Union as" (in an address in April 2005), "marked the 20th anniversary of its return to
 # Chinese rule on July 1" (the day marked)
 _TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
+                    # "the torch relay for the postponed Tokyo Olympics began on Thursday": a thing on the way to it
+                    r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
                     r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
@@ -2014,12 +2238,21 @@ _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IG
 # "to meet in Alaska on Friday after six phone calls this year": the calls are a reference point, not Friday's
 _POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
-_PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
+_PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|potentially|possibly|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
 _APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
 # a process toward an event still ahead: "was handed the job of negotiating Britain's exit from the EU"
-_TOWARD_BEFORE = re.compile(r"\b(?:negotiating|preparing\s+for|planning\s+for|to\s+negotiate|to\s+prepare\s+for|talks\s+on|negotiations\s+on)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+_TOWARD_BEFORE = re.compile(r"\b(?:negotiating|(?:prepar|plan)(?:e|es|ed|ing)?\s+for|to\s+negotiate|talks\s+on|negotiations\s+on|"
+                            # "qualified for the 2018 Winter Olympics", "departed for the Rio Olympics", "won the right to host"
+                            r"qualif(?:y|ies|ied|ying)\s+for|(?:bid|bids|bidding|tickets?|selected|named|picked|chosen|squad|team|ahead|"
+                            r"preparations?|training|departed|left|headed|bound)\s+(?:\w+\s+)?(?:for|to)|to\s+host|"
+                            r"withdr[ae]w\s+from|pulled\s+out\s+of|(?<!will\s)host|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|"
+                            r"(?:run|build|lead)-?up\s+to|countdown\s+to|before|for|from|(?:next|last|this)\s+(?:year|month|week|season)['’]s|"
+                            # "after hosting the 1994 World Cup": a gerund's clause of its own
+                            r"(?:after|since)\s+[a-z]+ing)\s+(?:the\s+)?$", re.IGNORECASE)
+# an event called off or moved: "2020 Tokyo Olympics officially postponed"
+_CALLED_OFF_AFTER = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
+                               r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
 _EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = re.compile(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -2079,7 +2312,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return rest <= 40 and not re.search(r"\b(?:on|in|since|until|by|the|a|an|this|that)\s*$", text[line_start:start], re.IGNORECASE)
 
 
-def _birthday(born: dt.date, age: int) -> dt.date:
+def full_years(since: dt.date, day: dt.date) -> int:
+    """Whole years from `since` to `day`: an age, a time in office."""
+    return day.year - since.year - ((day.month, day.day) < (since.month, since.day))
+
+
+def birthday(born: dt.date, age: int) -> dt.date:
     try:
         return born.replace(year=born.year + age)
     except ValueError:  # 29 February
@@ -2102,6 +2340,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.member_count_claims()
         b.coinage_claims()
         b.rank_claims()
+        b.majority_claims()
         b.age_claims()
         b.series_claims()
         b.event_claims()
@@ -2109,5 +2348,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.election_claims()
         b.anniversary_claims()
         b.death_claims()
+        b.death_day_claims()
         b.late_claims()
+        b.tenure_length_claims()
     return Problem(mentions.text, mentions.timexes, mentions.tenses, b.claims, b.soft, WINDOW, b.extra_vars)

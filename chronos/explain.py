@@ -5,7 +5,7 @@ import datetime as dt
 from collections import defaultdict
 
 from chronos.calendar import valid_date
-from chronos.constrain import Claim, Problem, fmt_date, fmt_range
+from chronos.constrain import Claim, Problem, birthday, fmt_date, fmt_range, full_years
 from chronos.document import Document
 from chronos.model import Fact, Finding
 from chronos.solve import Conflict, Solution
@@ -50,19 +50,27 @@ def _term_fact(c: Claim, day: int) -> str:
 
 
 def _age(born: dt.date, day: int) -> int:
-    d = dt.date.fromordinal(day)
-    return d.year - born.year - ((d.month, d.day) < (born.month, born.day))
+    return full_years(born, dt.date.fromordinal(day))
 
 
 def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = None) -> str:
     rule = c.rule.id
     day = evidence_day if evidence_day is not None else sol.best if sol.best is not None else 0
+    if rule == "Tenure.LengthMismatch":
+        first, last = c.context["first"], c.context["last"]
+        at = min(filter(None, (evidence_day if evidence_day is not None else sol.best, last.toordinal() if last else None)), default=None)
+        held = f"{c.context['person']} was {c.context['office']} from {fmt_date(first)}" + (f" to {fmt_date(last)}" if last else "")
+        return held if at is None else f"{held}: {_age(first, at)} full years by {fmt_date(at)}"
     if rule.startswith("Tenure."):
         if rule == "Tenure.ElectOutsideTransition":
             windows = " and ".join(f"from {fmt_date(a)} to {fmt_date(b)}" for a, b in c.context.get("elect", []))
             return f"{c.context.get('person')} was {c.context.get('title', '')}-elect only {windows}" if windows else \
                 f"{c.context.get('person')} was not between election and inauguration"
         return _term_fact(c, day)
+    if rule == "Stale.MajorityMismatch":
+        holders = [f"the {party} party (from {fmt_date(start)})" for party, start, end in c.context.get("holders", [])
+                   if start.toordinal() <= day and (end is None or day < end.toordinal())]
+        return f"{' or '.join(holders)} held it" if holders else (c.facts[0].statement if c.facts else "")
     if rule == "Stale.RankMismatch":
         holders = [f"{name} (from {fmt_date(start)})" for name, start, end in c.context.get("holders", [])
                    if start.toordinal() <= day and (end is None or day < end.toordinal())]
@@ -89,6 +97,9 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
 
         if evidence_day is not None:  # the clause's date: its first and last day
             last = sol.values.get("E" + c.event_var[1:], evidence_day + 1) - 1 if c.event_var else evidence_day
+            if c.context.get("turns"):  # "who turns 92 this week": the birthday itself
+                age = c.context["age"]
+                return f"{who} was {ages(evidence_day, last)} ({age} from {fmt_date(birthday(born[0], age))})"
             return f"{who} was {ages(evidence_day, last)}"
         if died is not None and sol.earliest is not None and died.toordinal() < sol.earliest:
             return f"{who} had died on {fmt_date(died)}, aged {ages(died.toordinal())}"
@@ -119,6 +130,9 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
 
 def _timex_date(c: Claim, sol: Solution) -> str:
     """The resolved days of the time expression a claim is about (context 'timex')."""
+    if (years := c.context.get("years_before")) and sol.best is not None:  # "ten years ago today": the same day then
+        day = dt.date.fromordinal(sol.best)
+        return fmt_date(birthday(day, -years).toordinal())
     i = c.context.get("timex")
     s, e = sol.values.get(f"S{i}"), sol.values.get(f"E{i}")
     if i is None or s is None:

@@ -11,11 +11,13 @@ from chronos.calendar import valid_date
 from chronos.extract.bodies import CountMention, find_member_counts
 from chronos.extract.coinages import CoinedName, find_coinages
 from chronos.extract.rankings import RankMention, find_rankings
+from chronos.extract.majorities import MajorityMention, find_majorities
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
                                     find_people, find_titles)
 from chronos.extract.sentences import SUBORDINATE, SentenceIndex, tense_at
+from chronos.extract.tenures import TenureMention, find_tenures
 from chronos.extract.timex import Timex, find_timexes
 from chronos.kb import KB
 from chronos.lexicon import lexicon
@@ -37,6 +39,8 @@ class Mentions:
     counts: list[CountMention] = dataclasses.field(default_factory=list)
     coined: list[CoinedName] = dataclasses.field(default_factory=list)
     ranks: list[RankMention] = dataclasses.field(default_factory=list)
+    tenures: list[TenureMention] = dataclasses.field(default_factory=list)
+    majorities: list[MajorityMention] = dataclasses.field(default_factory=list)
 
     def tense_of(self, start: int, end: int) -> str:
         return tense_at(self.sentences.lowered, self.sentences.sentence_of(start), start, end)
@@ -63,11 +67,13 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
         ages=find_ages(text, people, titles, kb, sentences),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
-        anniversaries=find_anniversaries(text, sentences, timexes, events, people),
+        anniversaries=find_anniversaries(text, sentences, timexes, events, people, kb),
         numbered=numbered,
         counts=find_member_counts(text, kb),
         coined=find_coinages(text, kb),
         ranks=find_rankings(text, kb),
+        tenures=find_tenures(text, sentences, people, kb),
+        majorities=find_majorities(text, kb),
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.kb import KB
+from chronos.extract.people import holder_ordinals, ordinal_value
 from chronos.lexicon import lexicon
 
 
@@ -59,6 +60,13 @@ def _possessive_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def _ordinal_member_regex() -> re.Pattern[str]:
+    """"NATO's 32nd member", "the EU's 28th member state": the size the group reached with it (the
+    group's name before is read by `_name_before`)."""
+    return compile_pattern(rf"['’]s\s+(?P<ord5>{holder_ordinals()})\s+member(?:[\s-]+(?:state|country|nation))?\b", re.IGNORECASE)
+
+
+@functools.cache
 def _name_before(names: tuple[str, ...]) -> re.Pattern[str]:
     return compile_pattern(rf"(?<![\w-])(?:the\s+)?(?P<name2>{trie_alternation(list(names))})\Z", re.IGNORECASE)
 
@@ -76,6 +84,8 @@ def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
 
 
 def _count(m: re.Match[str], k: int) -> int | None:
+    if k == 5:
+        return ordinal_value(m.group("ord5"))
     raw = m.group(f"num{k}")
     return int(raw) if raw.isdigit() else lexicon()["numbers"].get(raw.lower())
 
@@ -106,6 +116,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
     for m in _possessive_regex().finditer(text):
         if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 2, name.group("name2")))
+    for m in _ordinal_member_regex().finditer(text):
+        if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
+            found.append((name.start(), m.end(), m, 5, name.group("name2")))
     out: list[CountMention] = []
     for start, end, m, k, said in sorted(found, key=lambda f: f[0]):
         count = _count(m, k)

@@ -109,8 +109,10 @@ _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|b
                          r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
 # an act with a day of its own heading an anniversary's phrase: "of her accession to the throne in February 1952"
 _ACT_HEAD = re.compile(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+)?(?:accession|coronation|founding|signing|inauguration|"
-                       r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death)\b")
+                       r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death|unveiling|opening|release|premiere|"
+                       r"debut|independence|landing|invasion|bombing|attack|massacre|assassination|killing|discovery|crash)\b")
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
+_ACT_REACH = 130  # ... from "anniversary of" and an act's noun
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 # where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
 # (nor at the periods of "U.S.")
@@ -119,25 +121,30 @@ _PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-
 
 
 def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex], events: list[EventMention],
-                       people: list[PersonMention]) -> list[AnniversaryMention]:
+                       people: list[PersonMention], kb: KB | None) -> list[AnniversaryMention]:
     """Anniversaries and birthdays counted from a day: the first known event or year-bearing
     time expression after 'anniversary of' (or 'marked 30 years since') in the same phrase, or
     the KB person whose birthday it is ('Queen Elizabeth II's 90th birthday')."""
     out: list[AnniversaryMention] = []
     for cue_start, cue_end, nth in _anniversary_cues(text, sentences.lowered):
-        phrase_end = cue_end + _ANNIVERSARY_REACH
+        # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012'),
+        # unless it is a month or a day of an act named first ('of her accession to the throne in February 1952'),
+        # which may run longer ("of Jobs's unveiling of the original iPhone at the Macworld conference ... on Jan. 9, 2007")
+        act = _ACT_HEAD.match(text, cue_end) is not None
+        phrase_end = cue_end + (_ACT_REACH if act else _ANNIVERSARY_REACH)
         if (stop := _PHRASE_BREAK.search(text, cue_end, phrase_end)) is not None:
             phrase_end = stop.start()
         em = next((e for e in events if cue_end <= e.start and e.end <= phrase_end), None)
-        # a date after a preposition may be the celebration's ('the 60th anniversary of her reign in 2012'),
-        # unless it is a month or a day of an act named first ('of her accession to the throne in February 1952')
-        act = _ACT_HEAD.match(text, cue_end) is not None
         i = next((j for j, t in enumerate(timexes) if cue_end <= t.start and t.end <= phrase_end and t.year is not None
                   and t.kind in ("date", "month", "year", "season")
                   and (not _PREPOSITION_BEFORE.search(text, cue_end, t.start) or act and t.kind in ("date", "month"))), None)
         if nth is not None and em is None and i is None and (told := _told_before(text, sentences, timexes, cue_start, cue_end)):
             i, end = told
             out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, timex=i))
+            continue
+        if nth is not None and em is None and i is None and (own := _pronoun_life_event(text, sentences, people, kb, cue_start, cue_end)):
+            end, events, born = own  # "the fifth anniversary of her death": of the one person named just before
+            out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, events=events, people=born))
             continue
         if nth is None or (em is None and i is None):
             continue
@@ -153,6 +160,27 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
         if b is not None and p.grounded and (nth := ordinal_value(b.group("ord"))) is not None:
             out.append(AnniversaryMention(p.start, b.end(), text[p.start:b.end()], nth, people=p.people))
     return sorted(out, key=lambda a: a.start)
+
+
+_HIS_HER_LIFE = re.compile(r"\s*(?:his|her)\s+(?:(?P<death>death|passing|assassination|murder|killing)|(?P<birth>birth))\b")
+
+
+def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB | None,
+                        cue_start: int, cue_end: int) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
+    """'Mandela died on Dec. 5, 2013. ... the 10th anniversary of his death': the one KB person
+    named in the sentence or the one before (where the phrase ends, the death event, the born)."""
+    m = _HIS_HER_LIFE.match(text, cue_end)
+    if m is None or kb is None:
+        return None
+    k = sentences.index_of(cue_start)
+    since = sentences.sentences[max(0, k - 1)].start
+    named = {p.people for p in people if since <= p.start < cue_start and p.grounded}
+    if len(named) != 1 or len(ids := next(iter(named))) != 1:
+        return None  # none, or two people: whose death it is is not known
+    person = kb.people[ids[0]]
+    if m.group("birth"):
+        return (m.end(), (), ids) if person.born else None
+    return (m.end(), (f"death:{person.id}",), ()) if person.died else None
 
 
 # "the anniversary of the landings": a thing told before, named by a common noun
@@ -224,7 +252,14 @@ _OBJECT_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
-    return (party.person is not None and party.person in names_in) or (party.country is not None and party.country in countries_in)
+    if party.person is not None and party.person in names_in:
+        return True
+    if party.country is None or party.country not in countries_in:
+        return False
+    # a country stands for its leader, unless another holder of the leader's office is named: "U.S.
+    # President Joe Biden and Russian President Vladimir Putin ... talks" are none of Trump's
+    offices = {t.office for t in kb.terms_of(party.person)} if party.person else set()
+    return not any(t.office in offices for name in names_in if name != party.person for t in kb.terms_of(name))
 
 
 # "the Oct. 30 runoff", "the June 23 referendum": a yearless day naming a vote

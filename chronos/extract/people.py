@@ -78,6 +78,7 @@ class AgeMention:
     then: bool = False  # "Obama, then 47, had been sworn in on Jan. 20, 2009": the age at the clause's time
     follows: bool = False  # "X announced on Jan. 4 ... The 82-year-old": of the sentence before, maybe at its time
     at_death: bool = False  # "died on Friday, aged 86": the age at death
+    turns: bool = False  # "who turns 92 this week": the birthday falls in the time told after
 
 
 _WORD = re.compile(r"\S+")
@@ -153,7 +154,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                     if (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in _SUFFIX:
                         end = suffix.end()  # "Joseph R. Biden Jr.": the alias without its suffix
                     name = text[s:end]
-                    full = " " in name.strip()
+                    full = " " in name.strip() or name_word(name) in kb.whole_one_word_names  # "Pelé" is a whole name
                     grounded = full or any(pid in introduced for pid in ids)
                     if full:
                         introduced.update(ids)
@@ -366,7 +367,7 @@ def _offices_for(kb: KB, title: str, qualifier: str | None, people: tuple[str, .
     return tuple(o for o in candidates if o in held)
 
 
-def _holder_ordinals() -> str:
+def holder_ordinals() -> str:
     """Numbers that count an office's holders: '44th', 'ninth'; not 'first', which mostly ranks
     ('the first president to visit')."""
     return rf"\d{{1,3}}(?:st|nd|rd|th)|{alternation([w for w, n in lexicon()['ordinals'].items() if n > 1])}"
@@ -376,7 +377,9 @@ def _numbered_title(country_names: tuple[str, ...], kb_titles: tuple[str, ...]) 
     """"the 44th president", "Britain's 58th prime minister", "the nation's 46th president of the
     United States": a number and a title, with the country where it is named."""
     countries = trie_alternation(country_names)
-    return (rf"(?:\b(?:the\s+)?(?:(?P<qual>{countries})|nation|country)['’]s|\bthe)\s+(?P<ord>{_holder_ordinals()})\s+"
+    # "New York's 110th mayor": a place of the office's own titles ("New York Mayor")
+    place = r"(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))"
+    return (rf"(?:\b(?:the\s+)?(?:(?P<qual>{countries})|nation|country|{place})['’]s|\bthe)\s+(?P<ord>{holder_ordinals()})\s+"
             rf"(?:(?P<qual2>{countries})\s+)?(?P<title>{trie_alternation(kb_titles)})(?:\s+of\s+(?:the\s+)?(?P<qual3>{countries}))?")
 
 
@@ -405,6 +408,8 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
             rf"became|becomes|(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
             # "who returned to the White House in January as the 47th president"
             rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
+            # "Barack Obama stood on the West Front of the Capitol and was sworn in as the 44th president"
+            rf"[a-z]+\b[^,;.\n]{{0,80}}?\s+and\s+(?:was\s+)?(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as|"
             rf"serve[sd]\s+as")
     return compile_pattern(
         # "Harris, 56, was sworn in as the 48th vice president": an age between name and verb
@@ -419,7 +424,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
 
 # "Biden, who served as vice president under Barack Obama, will be the 46th president": the name
 # ends a relative clause, and what follows its comma is said of the clause's subject
-_CLOSES_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,;.]*$")
+CLOSES_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,;.]*$")
 
 
 def find_numbered_titles(text: str, people: list[PersonMention], titles: list[TitleMention],
@@ -435,13 +440,16 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
         if (m := before.search(text, max(0, p.start - 100), p.start)) is not None:
             start, end, future = m.start(), p.end, False
         elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or (m.group("comma") or m.group("aged")) and not m.group("who"))
-              and not (m.group("comma") and _CLOSES_RELATIVE.search(text, max(0, p.start - 200), p.start))):
+              and not (m.group("comma") and CLOSES_RELATIVE.search(text, max(0, p.start - 200), p.start))):
             start, end, future = p.start, m.end(), m.group("future") is not None
         else:
             continue
         n = ordinal_value(m.group("ord"))
         qual = m.group("qual") or m.group("qual2") or m.group("qual3")
-        if n is not None and (offices := _offices_for(kb, m.group("title"), qual, p.people)):
+        offices = _offices_for(kb, m.group("title"), qual, p.people)
+        if (place := m.group("place")) is not None:
+            offices = tuple(o for o in offices if any(t.lower().startswith(place.lower() + " ") for t in kb.offices[o].titles))
+        if n is not None and offices:
             out.append(NumberedTitle(start, end, text[start:end], p.people, offices, n, future))
     out += _numbered_roles(text, people, kb, key, out)
     inside = {(nt.start, nt.end) for nt in out}
@@ -452,7 +460,7 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
 @functools.cache
 def _role_cue() -> re.Pattern[str]:
     """'The 45th', 'The ninth': where a numbered role can open a sentence (before the full pattern)."""
-    return re.compile(rf"\bThe\s+(?:{_holder_ordinals()})\s")
+    return re.compile(rf"\bThe\s+(?:{holder_ordinals()})\s")
 
 
 _COPULA = re.compile(r"\s+(?:is|was|will\s+be|became)\s+")
@@ -488,6 +496,8 @@ _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|w
                         # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
                         r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
                         r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
+# "Carter, who turns 92 this week", "Queen Elizabeth II will turn 90 on Thursday"
+_TURNS_AFTER = re.compile(r"(?:,\s+who)?\s+(?:turns|will\s+turn|is\s+turning|would\s+have\s+turned)\s+(?P<age>\d{1,3})\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
@@ -581,6 +591,8 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             then = _INDEFINITE_BEFORE.search(left, 0, m.start()) is not None
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age")), then=then))
     out += _ages_at_death(text, people, kb)
+    out += [AgeMention(p.start, m.end(), text[p.start:m.end()], p.people, int(m.group("age")), turns=True)
+            for p in people if p.grounded and (m := _TURNS_AFTER.match(text, p.end)) and not namesake_named(text, p, kb)]
     out += _ages_of_subjects(text, people, titles, sentences, out, kb)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
 

@@ -187,6 +187,26 @@ class Ranking(_Fact):
     source: str
 
 
+class MajorityHolder(_Fact):
+    party: str = Field(description="A key of the chamber's `parties`")
+    start: dt.date
+    end: dt.date | None = Field(None, description="The day another party took the majority (exclusive); none: still so")
+    source: str
+
+
+class Majority(_Fact):
+    """Which party held a chamber's majority: news that calls it 'the Republican-controlled House'
+    when the Democrats held it is out of date."""
+
+    id: str
+    label: str = Field(description="The chamber in words: 'the United States House of Representatives'")
+    country: str
+    chambers: list[str] = Field(description="How news names the chamber after the party: 'House', 'Senate'")
+    parties: dict[str, list[str]] = Field(description="Each party and the words news writes for it: {Republican: [Republican, GOP]}")
+    holders: list[MajorityHolder] = Field(description="From the first day listed (a time before it is not checked)")
+    source: str
+
+
 class KBFile(BaseModel):
     """One YAML file under rules/kb/: any of these sections."""
 
@@ -200,3 +220,4 @@ class KBFile(BaseModel):
     bodies: list[Body] = Field(default_factory=list)
     coinages: list[Coinage] = Field(default_factory=list)
     rankings: list[Ranking] = Field(default_factory=list)
+    majorities: list[Majority] = Field(default_factory=list)

@@ -6,13 +6,13 @@ import functools
 import hashlib
 import pickle
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from chronos.kb.schema import Body, Coinage, Country, Event, KBFile, Office, Person, Ranking, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, KBFile, Majority, Office, Person, Ranking, Series, Term
 from chronos.lexicon import RULES_DIR
 from chronos.yamlfile import read_yaml
 
@@ -34,10 +34,13 @@ class KB:
     bodies: dict[str, Body] = field(default_factory=dict)
     coinages: dict[str, Coinage] = field(default_factory=dict)
     rankings: dict[str, Ranking] = field(default_factory=dict)
+    majorities: dict[str, Majority] = field(default_factory=dict)
     # indexes
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     people_by_alias: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     alias_first_words: set[str] = field(default_factory=set)  # name_word() of each alias's first word
+    # one-word names that are a whole name and part of no other's ("Pelé", "Akihito"; not "Francis")
+    whole_one_word_names: set[str] = field(default_factory=set)
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
     events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
@@ -70,6 +73,8 @@ class KB:
                     self.people_by_alias[key].append(p.id)
                 if key.split():
                     self.alias_first_words.add(name_word(key.split()[0]))
+        in_names = Counter(name_word(w) for p in self.people.values() for w in p.name.split())
+        self.whole_one_word_names = {name_word(p.name) for p in self.people.values() if " " not in p.name and in_names[name_word(p.name)] == 1}
         for o in self.offices.values():
             for title in o.titles:
                 self.offices_by_title[title.lower()].append(o.id)
@@ -114,7 +119,7 @@ class KB:
 
 
 # the KB file sections whose records are kept by id (terms are a list)
-_BY_ID = ("people", "offices", "countries", "events", "series", "bodies", "coinages", "rankings")
+_BY_ID = ("people", "offices", "countries", "events", "series", "bodies", "coinages", "rankings", "majorities")
 
 
 def name_word(word: str) -> str:

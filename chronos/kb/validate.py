@@ -20,14 +20,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from chronos.kb.schema import Body, Coinage, Country, Event, Office, Person, Ranking, Series, Term
+from chronos.kb.schema import Body, Coinage, Country, Event, Majority, Office, Person, Ranking, Series, Term
 from chronos.kb.store import KB_DIR
 
 MODELS: dict[str, type[BaseModel]] = {
     "people": Person, "offices": Office, "terms": Term, "countries": Country, "events": Event, "series": Series,
-    "bodies": Body, "coinages": Coinage, "rankings": Ranking,
+    "bodies": Body, "coinages": Coinage, "rankings": Ranking, "majorities": Majority,
 }
-KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body", "coinages": "coinage", "rankings": "ranking"}
+KINDS = {"people": "person", "offices": "office", "countries": "country", "events": "event", "series": "series", "bodies": "body", "coinages": "coinage", "rankings": "ranking", "majorities": "majority"}
 
 
 @dataclass(frozen=True, order=True)
@@ -194,6 +194,11 @@ def _check(records: dict[str, list[_Rec]], problems: list[Problem]) -> None:
     for rec in records["rankings"]:
         for h in rec.obj.holders:
             country_ref(rec, h.country, f"ranking {rec.obj.id}: holder")
+    for rec in records["majorities"]:
+        country_ref(rec, rec.obj.country, f"majority {rec.obj.id}")
+        for h in rec.obj.holders:
+            if h.party not in rec.obj.parties:
+                problems.append(Problem(rec.file, rec.line, f"majority {rec.obj.id}: holder's party {h.party!r} is not one of its parties"))
     by_office: dict[str, list[_Rec]] = defaultdict(list)
     for rec in records["terms"]:
         t = rec.obj
