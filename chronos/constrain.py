@@ -588,6 +588,8 @@ class Builder:
             if (tense == "future" and t.kind == "date" and before.endswith(("the ", "The ")) and _NOUN_AFTER.match(self.m.text, t.end)
                     and self.sentence_timex(t.start, t.end, day_level=True, exclude=(t.start, t.end)) is not None):
                 continue  # "will collect debris from the Dec. 9 tornado on Wednesday": the day names the tornado, Wednesday the verb's
+            if tense == "future" and _REMEMBERED_FOR.search(self.m.text, self._sentence_span(t.start)[0], t.start):
+                continue  # "will be remembered above all for their 7-1 semifinal demolition ... on Tuesday, July 8": what was done
             if tense == "future" and _DONE_CLAUSE_BEFORE.search(self.m.text, self._sentence_span(t.start)[0], t.start):
                 continue  # "Denmark will join ... after voters on Wednesday, June 1, overwhelmingly backed": the after-clause's day
             if tense == "future" and _GERUND_POINT.search(self.m.text, max(0, t.start - 80), t.start):
@@ -1406,6 +1408,8 @@ class Builder:
         if (self._reference_point(em) or self._names_lasting_thing(em, evs) or _ANNIVERSARY_BASE.search(self.m.text, max(0, em.start - 100), em.start)
                 or _TOWARD_BEFORE.search(self.m.text, max(0, em.start - 40), em.start) or _CALLED_OFF_AFTER.match(self.m.text, em.end)):
             return  # "will mark the 25th anniversary of the fall of the Berlin Wall": the anniversary is to come
+        if _LABEL_AFTER.match(self.m.text, em.end) and self.m.text[max(0, em.start - 1):em.start] in ("", "\n"):
+            return  # "Hanoi summit: what Trump and Kim agreed in Singapore": a headline's label
         tense = self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
         still = not em.told and any(e.ongoing and e.end is None for e in evs)
@@ -2098,6 +2102,7 @@ _FRONTED_PARTICIPLE = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned|(
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
                                r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
 _ASIDE_CLOSES = re.compile(r"\s*,")
+_REMEMBERED_FOR = re.compile(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:remembered|recalled|known)\s+(?:\w+\s+){0,3}?for\b[^;]*$", re.IGNORECASE)
 # a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
 _DONE_CLAUSE_BEFORE = re.compile(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
 # a clause of its own, opened by "after", "since" or "before" and a gerund: "after telling the nation in"
@@ -2130,7 +2135,7 @@ _BEFORE_WORDS = r"before|ahead\s+of|until(?:\s+at\s+least)?|till|prior\s+to|run-
 _REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 SWORN_DATE_GAP = 90  # ... and between "sworn in" and its date, with no comma between
-_CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like)\b", re.IGNORECASE)  # for events: "as" and "like" too
+_CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like|but)\b", re.IGNORECASE)  # for events: "as", "like" and "but" too
 # "would", "was going to", "had intended to serve through 2014": the future seen from a past moment
 _FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
 _NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
@@ -2249,7 +2254,10 @@ _TOWARD_BEFORE = re.compile(r"\b(?:negotiating|(?:prepar|plan)(?:e|es|ed|ing)?\s
                             r"withdr[ae]w\s+from|pulled\s+out\s+of|(?<!will\s)host|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|"
                             r"(?:run|build|lead)-?up\s+to|countdown\s+to|before|for|from|(?:next|last|this)\s+(?:year|month|week|season)['’]s|"
                             # "after hosting the 1994 World Cup": a gerund's clause of its own
-                            r"(?:after|since)\s+[a-z]+ing)\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"(?:after|since)\s+[a-z]+ing|"
+                            # "They are still officially called Tokyo 2020": a name given, not the event
+                            r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
 _CALLED_OFF_AFTER = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
                                r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)

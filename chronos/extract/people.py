@@ -641,9 +641,13 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         if not _SUBJECT_LEAD.fullmatch(lead.lstrip()):
             continue
         ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
-        if (role := _AGE_OF_ROLE.match(text, m.start())) and (holders := tuple(
-                pid for pid in ids if _held_title(kb, pid, _role(role)))):
-            ids = holders  # "The 83-year-old former president": of those named, the ones who held the role
+        if (role := _AGE_OF_ROLE.match(text, m.start())) is not None:
+            # "The 83-year-old former president": of those named, the ones who held the role; none of
+            # them ("Defense Secretary Lloyd J. Austin III ... The 78-year-old president"): another's age
+            holders = tuple(pid for pid in ids if _held_title(kb, pid, _role(role)))
+            if not holders and "former" not in role.group().lower():
+                continue  # (a former role may be one the KB does not list: "the 63-year-old former German defence minister")
+            ids = holders or ids
         # "The 62-year-old Chinese leader": a country in the description must be the person's
         said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
         if said and not any(kb.people[pid].country in said for pid in ids):
