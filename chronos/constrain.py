@@ -855,8 +855,8 @@ class Builder:
                 continue  # "The Democratic-led Senate approved ... It now heads to Democratic Gov. Janet Mills": a state's chamber
             how, i = ("then", None) if mm.then else self.reference(mm.start, mm.end, other_clause=True)
             # an undated past ("Trump and a Republican-led House delivered tax relief") tells of some time by then
-            self._held_claim("Stale.MajorityMismatch", (mm.start, mm.end), "then" if how in ("past", "then") else how if how == "timex" else "now", i,
-                             held, unlisted, says, facts, ctx)
+            when = {"past": "then", "then": "then", "timex": "timex"}.get(how, "now")
+            self._held_claim("Stale.MajorityMismatch", (mm.start, mm.end), when, i, held, unlisted, says, facts, ctx)
 
     def coinage_claims(self) -> None:
         """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
@@ -1154,7 +1154,9 @@ class Builder:
                 first, after = _aged(p, am.age)
                 # undated, the day of the next birthday too (written the day before); in the future tense, the
                 # age at the event ahead ("Prince Louis, 5, will have a role at the coronation" weeks before his birthday)
-                alive_to = min(after + (how != "timex"), p.died.toordinal() + 1) if p.died else after + (how != "timex")
+                alive_to = after + (how != "timex")
+                if p.died:
+                    alive_to = min(alive_to, p.died.toordinal() + 1)
                 options.append((first - (YEAR_AHEAD_DAYS if how == "future" else 0), alive_to))
                 # "Lincoln, 52, was sworn in": the age of someone long dead is history, not now; but
                 # "Yeltsin, 65, met investors on Tuesday" gives his age this week; in the year after a
@@ -1189,8 +1191,7 @@ class Builder:
     def _age_turning(self, am) -> None:
         """'Carter, who turns 92 this week': the birthday falls in the time told right after."""
         people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
-        i = next((j for j, t in enumerate(self.m.timexes) if am.end <= t.start < am.end + 12 and has_var(t)
-                  and _TURN_WHEN.fullmatch(self.m.text, am.end, t.start)), None)
+        i = self._time_right_after(am.end)
         if not people or i is None:
             return  # "turns 92" alone: this year or the next
         t = self.m.timexes[i]
@@ -1509,11 +1510,9 @@ class Builder:
                     title.lower() in role.group("role").lower() for t in terms for title in (*self.kb.offices[t.office].titles, self.kb.offices[t.office].label)):
                 continue  # "Claudia Sheinbaum was sworn in on Wednesday as head of government of Mexico City": an office the KB has not
             # its own time right after ("who took office in January"), else the clause's day
-            own = next((j for j, t in enumerate(self.m.timexes) if t.start >= end and has_var(t) and _TURN_WHEN.fullmatch(self.m.text, end, t.start)), None)
+            own = self._time_right_after(end)
             if own is not None and self.m.timexes[own].year is None and not is_day_level(self.m.timexes[own]):
                 continue  # "Gordon, who took office in January, told ...": a yearless month, read either way
-            if own is None:
-                own = self._day_right_after(end)
             i = (own if own is not None else self.sentence_timex(start, end, day_level=True)) if terms else None
             if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE, limit=SWORN_DATE_GAP):
                 continue  # "will be sworn in within days after winning the election on Saturday"
@@ -1543,11 +1542,12 @@ class Builder:
                        [(t.start, t.end), (start, end)], f"'{t.text}' dates {person.name}'s taking office", [days[d] for d in ordered],
                        event_var=f"S{i}", event_days=[(d.toordinal(), d.toordinal()) for d in ordered])
 
-    def _day_right_after(self, end: int) -> int | None:
-        """The day a verb governs when it follows at once: 'Born on April 21, 1926, Elizabeth became
-        queen on Feb. 6, 1952' (not the nearer date before the name)."""
-        return next((i for i, t in enumerate(self.m.timexes) if t.start >= end and is_day_level(t)
-                     and _ON_RIGHT_AFTER.fullmatch(self.m.text, end, t.start)), None)
+    def _time_right_after(self, end: int) -> int | None:
+        """The time a verb governs when it follows at once: 'Born on April 21, 1926, Elizabeth became
+        queen on Feb. 6, 1952' (not the nearer date before the name), 'who took office in January',
+        'who turns 92 this week'."""
+        return next((i for i, t in enumerate(self.m.timexes) if t.start >= end and has_var(t)
+                     and _ON_OR_IN.fullmatch(self.m.text, end, t.start)), None)
 
     def _opens_sentence(self, start: int) -> bool:
         """Whether a name at `start` is its sentence's subject: only titles or 'the' before it, no
@@ -1940,7 +1940,6 @@ _DIED_VERB = re.compile(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|
 # ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
 _DIED_THEN = re.compile(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
                         r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
-_TURN_WHEN = re.compile(r"\s+(?:on\s+|in\s+)?")
 # a paragraph about a state's legislature, whose chambers have the same names
 _STATE_LEGISLATURE = re.compile(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
                                 r"Gov\.|[Gg]overnor|Assembly)\b")
@@ -2106,7 +2105,8 @@ _REMEMBERED_FOR = re.compile(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:r
 # a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
 _DONE_CLAUSE_BEFORE = re.compile(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
 # a clause of its own, opened by "after", "since" or "before" and a gerund: "after telling the nation in"
-_GERUND_POINT = re.compile(r"\b(?:after|since|before)\s+(?:first\s+)?[a-z]+ing\b[^,;.]{0,60}\s(?:in|on)\s+$", re.IGNORECASE)
+_GERUND_CLAUSE = r"\b(?:after|since|before)\s+(?:first\s+)?[a-z]+ing\b"
+_GERUND_POINT = re.compile(rf"{_GERUND_CLAUSE}[^,;.]{{0,60}}\s(?:in|on)\s+$", re.IGNORECASE)
 # a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
 _DONE_THEN = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
                         r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
@@ -2235,7 +2235,7 @@ _EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|hi
 _AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _THEN_ON = re.compile(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
-_ON_RIGHT_AFTER = re.compile(r"\s+(?:on\s+)?")
+_ON_OR_IN = re.compile(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 _STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
@@ -2246,16 +2246,13 @@ _HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(
 _PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|potentially|possibly|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
 _COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
 _APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
-# a process toward an event still ahead: "was handed the job of negotiating Britain's exit from the EU"
-_TOWARD_BEFORE = re.compile(r"\b(?:negotiating|(?:prepar|plan)(?:e|es|ed|ing)?\s+for|to\s+negotiate|talks\s+on|negotiations\s+on|"
-                            # "qualified for the 2018 Winter Olympics", "departed for the Rio Olympics", "won the right to host"
-                            r"qualif(?:y|ies|ied|ying)\s+for|(?:bid|bids|bidding|tickets?|selected|named|picked|chosen|squad|team|ahead|"
-                            r"preparations?|training|departed|left|headed|bound)\s+(?:\w+\s+)?(?:for|to)|to\s+host|"
-                            r"withdr[ae]w\s+from|pulled\s+out\s+of|(?<!will\s)host|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|"
-                            r"(?:run|build|lead)-?up\s+to|countdown\s+to|before|for|from|(?:next|last|this)\s+(?:year|month|week|season)['’]s|"
-                            # "after hosting the 1994 World Cup": a gerund's clause of its own
-                            r"(?:after|since)\s+[a-z]+ing|"
-                            # "They are still officially called Tokyo 2020": a name given, not the event
+# what an event is named toward, from or as, not told as held or to come: a process toward it
+# ("negotiating Britain's exit", "departed for the Rio Olympics", "proposed that Brazil host"), a
+# source ("incident from Super Bowl XXXIX"), a clause of its own ("after hosting the 1994 World Cup"),
+# or a name given ("They are still officially called Tokyo 2020")
+_TOWARD_BEFORE = re.compile(rf"\b(?:negotiating|to\s+negotiate|(?:talks|negotiations)\s+on|for|from|before|(?:headed|bound)\s+to|(?<!will\s)host|"
+                            r"pulled\s+out\s+of|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|(?:run|build|lead)-?up\s+to|countdown\s+to|"
+                            rf"(?:next|last|this)\s+(?:year|month|week|season)['’]s|{_GERUND_CLAUSE}|"
                             r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
