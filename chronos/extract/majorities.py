@@ -23,12 +23,14 @@ class MajorityMention:
 
 @functools.cache
 def _majority_regex(parties: tuple[str, ...], chambers: tuple[str, ...]) -> re.Pattern[str]:
+    # opening with the party words (no "\b" or "then" before them) lets `re` skip to where they can start
     party, chamber = trie_alternation(list(parties), fold=False), trie_alternation(list(chambers), fold=False)
-    return compile_pattern(
-        rf"(?P<then>\bthen[\s-]+)?\b(?P<p1>{party})[\s-](?:controlled|led|run|dominated)\s+(?P<c1>{chamber})\b"
-        rf"|\b(?P<p2>{party})\s+(?:majority|control)\s+(?:in|of)\s+the\s+(?P<c2>{chamber})\b")
+    return compile_pattern(rf"(?P<party>{party})(?:[\s-](?:controlled|led|run|dominated)\s+|\s+(?:majority|control)\s+(?:in|of)\s+the\s+)"
+                           rf"(?P<chamber>{chamber})\b")
 
 
+_WORD_CHAR = re.compile(r"\w")
+_THEN_BEFORE = re.compile(r"\bthen[\s-]+$")
 # a state's chamber: "Michigan's Republican-controlled House", "the GOP-led state Senate"
 _STATE_BEFORE = re.compile(r"(?:\bstate|[A-Z][a-z]+['’]s)\s+(?:(?:the|a)\s+)?$")
 
@@ -41,11 +43,12 @@ def find_majorities(text: str, kb: KB) -> list[MajorityMention]:
     out = []
     regex = _majority_regex(tuple(sorted(party_words)), tuple(sorted(by_chamber)))
     for m in regex.finditer(text):
-        k = 1 if m.group("p1") is not None else 2
-        majority = by_chamber[m.group(f"c{k}")]
-        if _STATE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        then = _THEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        start = then.start() if then else m.start()
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1) or _STATE_BEFORE.search(text, max(0, start - 20), start):
             continue
-        party = next((key for key, words in kb.majorities[majority].parties.items() if m.group(f"p{k}") in words), None)
+        majority = by_chamber[m.group("chamber")]
+        party = next((key for key, words in kb.majorities[majority].parties.items() if m.group("party") in words), None)
         if party is not None:
-            out.append(MajorityMention(m.start(), m.end(), m.group(), majority, party, then=m.group("then") is not None))
+            out.append(MajorityMention(start, m.end(), text[start:m.end()], majority, party, then=then is not None))
     return out

@@ -32,10 +32,26 @@ _ROUNDED = re.compile(r"\b(?:nearly|almost|about|around|some|roughly|over|more\s
                       r"just\s+(?:under|over)|the\s+first|the\s+last)\s*$", re.IGNORECASE)
 
 
+# every tenure holds "-year" or "years", at most this far from its start: the pattern, which opens
+# with common words, is tried only around these
+_YEAR_WORD = re.compile(r"-year|years")
+_REACH = 45
+
+
+def _tenure_matches(text: str, lowered: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for y in _YEAR_WORD.finditer(lowered):
+        endpos = min(len(text), y.end() + _REACH)
+        m = _TENURE.search(text, max(0, y.start() - _REACH), endpos)
+        if m is not None and (m.end() < endpos or endpos == len(text)):  # not cut short by the window
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
 def find_tenures(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[TenureMention]:
     out = []
     numbers = lexicon()["numbers"]
-    for m in _TENURE.finditer(text):
+    for m in _tenure_matches(text, sentences.lowered):
         word = m.group("n1") or m.group("n2") or m.group("n3")
         n = int(word) if word.isdigit() else numbers.get(word.lower())
         if not n or n < 2 or _ROUNDED.search(text, max(0, m.start() - 20), m.start()) or _ROUNDED.search(m.group()):
