@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import APPOSITION, CLOSES_RELATIVE, PersonMention, namesake_named
 from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
 from chronos.extract.timex import heading_month
@@ -151,7 +152,7 @@ RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
 ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 7  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
-_DEATH_TOLD = re.compile(r"\b(?:died|dies|death|dead|funeral|passed\s+away|late|obituary|mourn\w*|buried|burial|killed|"
+_DEATH_TOLD = compile_pattern(r"\b(?:died|dies|death|dead|funeral|passed\s+away|late|obituary|mourn\w*|buried|burial|killed|"
                          r"assassinated|memorial|condolences|tributes?)\b", re.IGNORECASE)
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
@@ -1906,19 +1907,19 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
                 "hailed", "applauded", "thanked", "lauded", "cautioned", "reiterated", "conceded", "admitted", "paid tribute",
                 "called him", "called her", "called them", "described", "mourned", "expressed"}
 # "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
-_SPEECH_AFTER = re.compile(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+_SPEECH_AFTER = compile_pattern(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                            + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 # the office that speaks for its holder (not a dead person's: an estate or a foundation speaks then)
-_ORGAN_OF = re.compile(r"['’]s\s+(?:government|administration|office|cabinet|spokes(?:man|woman|person)|press\s+(?:secretary|office))\b")
-_SPEECH_BEFORE = re.compile(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
+_ORGAN_OF = compile_pattern(r"['’]s\s+(?:government|administration|office|cabinet|spokes(?:man|woman|person)|press\s+(?:secretary|office))\b")
+_SPEECH_BEFORE = compile_pattern(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
 
-_PRONOUN_SPEECH = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
+_PRONOUN_SPEECH = compile_pattern(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
                              + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 # what may come before a sentence's subject: a quote mark, "The", title words ("Former Soviet President")
-_SUBJECT_LEAD = re.compile(r"\s*[\"“]?(?:(?:The|the|[A-Z][\w.’'-]*)\s+){0,5}")
-_HARMED = re.compile(r"\b(?:shot|stabbed|wounded|injured|attacked|hospitali[sz]ed|arrested|detained)\b")
-_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+")
+_SUBJECT_LEAD = compile_pattern(r"\s*[\"“]?(?:(?:The|the|[A-Z][\w.’'-]*)\s+){0,5}")
+_HARMED = compile_pattern(r"\b(?:shot|stabbed|wounded|injured|attacked|hospitali[sz]ed|arrested|detained)\b")
+_CAPITALIZED_RUN = compile_pattern(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
 def _another_name(text: str, start: int, end: int) -> bool:
@@ -1936,12 +1937,12 @@ def _another_name(text: str, start: int, end: int) -> bool:
 
 
 # a person named, then the verb of their death: "Muhammad Ali, the three-time heavyweight champion, died"
-_DIED_VERB = re.compile(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away)\b")
+_DIED_VERB = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away)\b")
 # ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
-_DIED_THEN = re.compile(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
+_DIED_THEN = compile_pattern(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
                         r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
 # a paragraph about a state's legislature, whose chambers have the same names
-_STATE_LEGISLATURE = re.compile(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
+_STATE_LEGISLATURE = compile_pattern(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
                                 r"Gov\.|[Gg]overnor|Assembly)\b")
 ELECTED_MAJORITY_DAYS = 62  # a chamber's new majority is known from the November election
 HALF_YEAR_DAYS = 183  # a length in years may be rounded up from half a year short
@@ -1951,9 +1952,9 @@ WEEK_DAYS = 7
 DEATH_DAY_GAP = 70  # characters between "died" and the day of the death
 
 
-_TERM_AGAIN = re.compile(r"\s+(?:again|for\s+(?:a|an|his|her|their)\s+[\w-]+\s+(?:term|time))\b")
+_TERM_AGAIN = compile_pattern(r"\s+(?:again|for\s+(?:a|an|his|her|their)\s+[\w-]+\s+(?:term|time))\b")
 # the office a swearing-in is to: "sworn in on Wednesday as head of government of Mexico City"
-_SWORN_AS = re.compile(r"[^,;.!?]{0,40}?\bas\s+(?P<role>[^,;.!?]{2,80})")
+_SWORN_AS = compile_pattern(r"[^,;.!?]{0,40}?\bas\s+(?P<role>[^,;.!?]{2,80})")
 
 
 def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
@@ -1971,43 +1972,43 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
 
 # Between two time expressions that name one time: "yesterday, June 5", "last week, on March 3",
 # "on Monday (June 10)"; and after a date: "June 10, a Monday".
-_APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
-_TODAY_ON = re.compile(r"\s+today\s*(?:,|—|–)\s*(?:on\s+)?", re.IGNORECASE)
-_POSSESSED_ON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*,?\s+(?:(?:which\s+was\s+)?held\s+)?on\s+(?:\w+day,?\s+)?")
-_AGO_BEFORE = re.compile(r"\bago\s+$", re.IGNORECASE)
-_APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+", re.IGNORECASE)
-_NOT_ANCHORED = re.compile(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION = compile_pattern(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?", re.IGNORECASE)
+_TODAY_ON = compile_pattern(r"\s+today\s*(?:,|—|–)\s*(?:on\s+)?", re.IGNORECASE)
+_POSSESSED_ON = compile_pattern(r"['’]s\s+(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*,?\s+(?:(?:which\s+was\s+)?held\s+)?on\s+(?:\w+day,?\s+)?")
+_AGO_BEFORE = compile_pattern(r"\bago\s+$", re.IGNORECASE)
+_APPOSITION_AFTER = compile_pattern(r",\s+(?:a|an)\s+", re.IGNORECASE)
+_NOT_ANCHORED = compile_pattern(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the late Jimmy Carter", "the late former military ruler Pervez Musharraf" (a description
 # ending in a role; "the late summer visit of ..." is none)
-_THE_LATE = re.compile(r"\b[Tt]he\s+late\s+(?:(?:(?!(?:of|by|with|from|for|to|in|on|at|and|or|the|a|an)\b)[A-Za-z][\w'’-]*\s+){0,4}"
+_THE_LATE = compile_pattern(r"\b[Tt]he\s+late\s+(?:(?:(?!(?:of|by|with|from|for|to|in|on|at|and|or|the|a|an)\b)[A-Za-z][\w'’-]*\s+){0,4}"
                        r"(?i:ruler|leader|dictator|strongman|president|premier|prime\s+minister|minister|chancellor|king|queen|monarch|"
                        r"emperor|pope|founder|statesman|general|senator|secretary|chairman|chief|head\s+of\s+state)\s+)?$")
 _REL_WORDS = {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next"}
 
 
 # Words before a day or month that put it ahead of the writing: deadlines, payments, schedules.
-_FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
+_FUTURE_CUE = compile_pattern(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
                          r"starting|beginning|slated(?:\s+for)?|set\s+for|planned\s+for|extended\s+to|postponed\s+(?:to|until)|"
                          r"will|expected(?:\s+(?:in|on|by))?|opens|begins|starts|kicks\s+off|convenes|resumes)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
                          re.IGNORECASE)
-_FUTURE_AFTER = re.compile(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
+_FUTURE_AFTER = compile_pattern(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
 # a future cue that holds even after a past-tense verb ("postponed until Tuesday")
 # "Crowds camped on the Mall on Friday, making final preparations for the coronation at Westminster
 # Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
-_PREPARED_FOR = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
+_PREPARED_FOR = compile_pattern(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
                            r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
-_GONE_TO_ATTEND = re.compile(r"\b(?:left|flew|headed|travell?ed|departed|set\s+off)\b[^.;]{0,40}?\bto\s+(?:attend|join|address|visit|host|"
+_GONE_TO_ATTEND = compile_pattern(r"\b(?:left|flew|headed|travell?ed|departed|set\s+off)\b[^.;]{0,40}?\bto\s+(?:attend|join|address|visit|host|"
                              r"take\s+part\s+in|participate\s+in)\s+[^,.;:!?]{1,80}?\s+on\s+$", re.IGNORECASE)
-_YEAR_IN_NAME = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_COMMEMORATED_AFTER = re.compile(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
-_POSTPONED = re.compile(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
+_YEAR_IN_NAME = compile_pattern(r"\b(?:1[89]|20)\d\d\b")
+_COMMEMORATED_AFTER = compile_pattern(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
+_POSTPONED = compile_pattern(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
 # "since March": a day or month already begun; tense or a future cue elsewhere cannot move it ahead
-_PAST_CUE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_PAST_CUE = compile_pattern(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 # A yearless day or month within this many days of publication is read there, whatever the tense.
 _NEAR_DAYS = 45
 
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘](?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
+_SINGLE_OPEN = compile_pattern(r"(?:^|(?<=[\s:(\[—–-]))['‘](?=\w)")
+_SINGLE_CLOSE = compile_pattern(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
 
 
 def _title_named(role: str, office) -> str | None:
@@ -2026,44 +2027,44 @@ def _in_quotation(text: str, pos: int) -> bool:
 
 
 # what opens a clause that is not the sentence's subject: "Appointed by ...", "Speaking in ...", "After ..."
-_CLAUSE_OPENER = re.compile(r"\s*[\"“]?(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|When|While|Since|During|Under|With|As|Following)\b")
-_WEEKDAY_AND_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:and|or|to|through)\s+$")
-_DAY_AND_AFTER = re.compile(r"\s+(?:and|or|to|through|-|–)\s+\d")
+_CLAUSE_OPENER = compile_pattern(r"\s*[\"“]?(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|When|While|Since|During|Under|With|As|Following)\b")
+_WEEKDAY_AND_BEFORE = compile_pattern(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:and|or|to|through)\s+$")
+_DAY_AND_AFTER = compile_pattern(r"\s+(?:and|or|to|through|-|–)\s+\d")
 # a day remembered or compared: "comparing Jan. 6, 2021, to other dates"
-_MARKING_BEFORE = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
+_MARKING_BEFORE = compile_pattern(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
                              r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing)|honou?r(?:s|ed|ing)?)\s+"
                              r"(?:the\s+(?:(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?)?$", re.IGNORECASE)
-_MOURNED_BEFORE = re.compile(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
+_MOURNED_BEFORE = compile_pattern(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
                              r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|eulogi[sz](?:e|es|ed|ing)|(?:bid|bids|bade|bidding)\s+farewell\s+to|"
                              r"(?:pay|pays|paid|paying)\s+(?:their\s+|his\s+|her\s+)?(?:last\s+)?respects\s+to))"
                              r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # capitalised words between a phrase and the title it leads to: "an appointee of Democratic Gov. ..."
 _NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3})"
-_SERVED_UNDER = re.compile(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
+_SERVED_UNDER = compile_pattern(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
                            rf"\s+{_NAME_WORDS}$", re.IGNORECASE)
-_KIN_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
+_KIN_OF = compile_pattern(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
                      rf"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+{_NAME_WORDS}$", re.IGNORECASE)
-_BEFORE_OFFICE_AFTER = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:he|she|they)\s+(?:could\s+|would\s+|had\s+)?(?:take|took|taken|assume|assumed)\s+office\b")
+_BEFORE_OFFICE_AFTER = compile_pattern(r"[^.;]{0,40}?\bbefore\s+(?:he|she|they)\s+(?:could\s+|would\s+|had\s+)?(?:take|took|taken|assume|assumed)\s+office\b")
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
-_TIME_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
-_ANAPHORIC = re.compile(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
-_ELECTED = re.compile(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+_TIME_APPOSITION = compile_pattern(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
+_ANAPHORIC = compile_pattern(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
+_ELECTED = compile_pattern(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
-_SWORN_IN = re.compile(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
+_SWORN_IN = compile_pattern(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
                        # not past "..., and President-elect Donald Trump, who will be sworn in": another's
                        r"(?:,(?!\s*(?:and|or|but)\b)[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
                        r"(?:sworn\s+in|inaugurated)|(?:took|assumed|has\s+taken|had\s+taken)\s+office|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
                        r"|became\s+(?:king|queen|emperor|empress))))\b")
-_BY_LEGISLATURE = re.compile(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
+_BY_LEGISLATURE = compile_pattern(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
                              r"national\s+assembly|lower\s+house|house\s+of\s+representatives|congress\s+of\s+deputies)\b", re.IGNORECASE)
 _CHOSEN_BY_LEGISLATURE = {"prime minister", "chancellor", "premier"}  # not presidents: they take office weeks after the vote
 LEGISLATURE_DAYS = 2  # Spain's prime minister is sworn in a day or two after the investiture vote
-_FRONTED_OPENER = re.compile(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
-_PRONOUN_SWORN_IN = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+|first\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
+_FRONTED_OPENER = compile_pattern(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
+_PRONOUN_SWORN_IN = compile_pattern(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+|first\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
                                r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
-_MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
+_MOURNING = compile_pattern(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
                        r"tributes?|condolences|lying\s+in\s+state|lie\s+in\s+state|committal|requiem|vigil)\b", re.I)
 # "a day after protests forced President Hosni Mubarak to resign", "Barr would leave his post before
 # Christmas", "the ouster of President Mohamed Morsi", "Suga, who replaced Prime Minister Shinzo Abe":
@@ -2071,124 +2072,124 @@ _MOURNING = re.compile(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|m
 # Abe visited the shrine on Saturday, saying he had reported his resignation" is an error)
 _LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(?:e|es|ing)\s+(?:(?:his|her|the)\s+)?(?:post|job|office|position)|"
                   r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
-_LEAVING_AFTER = re.compile(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
-_LEAVING_BEFORE = re.compile(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
+_LEAVING_AFTER = compile_pattern(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
+_LEAVING_BEFORE = compile_pattern(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
                              # "removed Islamist President Mohammed Morsi": a word or two of description between
                              r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?"
                              r"(?:(?-i:[A-Z][\w'’-]*)\s+){0,2}$", re.I)
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
-_LEADING_RELATIVE = re.compile(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
+_LEADING_RELATIVE = compile_pattern(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
 # words that put a person at the event just told: "the delegation included", "among the guests was",
 # "attended by U.S. President Joe Biden, Chinese President Xi Jinping and British Prime Minister ..."
-_PRESENCE_BEFORE = re.compile(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
+_PRESENCE_BEFORE = compile_pattern(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
                               r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+"
                               r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
-_STORY_EVENT_AFTER = re.compile(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present|sat|stood)\b|"
+_STORY_EVENT_AFTER = compile_pattern(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present|sat|stood)\b|"
                                 r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _SUBJECT_STORY_SENTENCES = 4  # ... for a holder who only does something in it
 # a title's holder doing a part of the story: a simple past verb right after the name
-_DEED_AFTER = re.compile(r"\s+(?:also\s+)?(?:read|led|gave|delivered|laid|spoke|arrived|attended|joined|met|greeted|hosted|"
+_DEED_AFTER = compile_pattern(r"\s+(?:also\s+)?(?:read|led|gave|delivered|laid|spoke|arrived|attended|joined|met|greeted|hosted|"
                          r"presented|unveiled|opened|lit|placed|signed|watched|waved|walked|sat|stood|shook|addressed|officiated)\b")
-_POINT_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
+_POINT_IN_CLAUSE = compile_pattern(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
 # a sentence opened by a participle's clause ("Born in 1937, ...", "Elected president in 1988 over
 # Michael Dukakis, he oversaw ..."), whose date is no time of the main clause
-_FRONTED_PARTICIPLE = re.compile(r"\W*(?:Born|Raised|Educated|Trained|Orphaned|(?:Re-?)?[Ee]lected|Appointed|Named|Chosen|Sworn\s+in|"
+_FRONTED_PARTICIPLE = compile_pattern(r"\W*(?:Born|Raised|Educated|Trained|Orphaned|(?:Re-?)?[Ee]lected|Appointed|Named|Chosen|Sworn\s+in|"
                                  r"Nominated|Installed|Inaugurated|Ousted|Defeated|Freed|Released|Founded|Launched|Drafted)\b")
 # an aside between commas, opened by a past participle: ", first held in 1978," ", built in 1931 and"
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
+_PARTICIPLE_ASIDE = compile_pattern(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
                                r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
-_ASIDE_CLOSES = re.compile(r"\s*,")
-_REMEMBERED_FOR = re.compile(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:remembered|recalled|known)\s+(?:\w+\s+){0,3}?for\b[^;]*$", re.IGNORECASE)
+_ASIDE_CLOSES = compile_pattern(r"\s*,")
+_REMEMBERED_FOR = compile_pattern(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:remembered|recalled|known)\s+(?:\w+\s+){0,3}?for\b[^;]*$", re.IGNORECASE)
 # a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
-_DONE_CLAUSE_BEFORE = re.compile(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
+_DONE_CLAUSE_BEFORE = compile_pattern(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
 # a clause of its own, opened by "after", "since" or "before" and a gerund: "after telling the nation in"
 _GERUND_CLAUSE = r"\b(?:after|since|before)\s+(?:first\s+)?[a-z]+ing\b"
-_GERUND_POINT = re.compile(rf"{_GERUND_CLAUSE}[^,;.]{{0,60}}\s(?:in|on)\s+$", re.IGNORECASE)
+_GERUND_POINT = compile_pattern(rf"{_GERUND_CLAUSE}[^,;.]{{0,60}}\s(?:in|on)\s+$", re.IGNORECASE)
 # a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
-_DONE_THEN = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
+_DONE_THEN = compile_pattern(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
                         r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
-_GIVEN_AFTER = re.compile(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed|"
+_GIVEN_AFTER = compile_pattern(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed|"
                           r"(?:first\s+|re-?)?elected)\b")
-_OATH_ON = re.compile(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
-_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
+_OATH_ON = compile_pattern(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
+_SINCE_BEFORE = compile_pattern(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 # a holder's leaving told as to come: ", who will retire", "'s term ends", ", whose six-year term expires"
-_LEAVING_AHEAD = re.compile(r"(?:,\s+who\s+(?:(?:will|is\s+(?:set|due|expected|scheduled|poised|going)\s+to|plans\s+to|intends\s+to)\s+"
+_LEAVING_AHEAD = compile_pattern(r"(?:,\s+who\s+(?:(?:will|is\s+(?:set|due|expected|scheduled|poised|going)\s+to|plans\s+to|intends\s+to)\s+"
                             r"(?:formally\s+)?(?:retire|step\s+down|leave\s+office|stand\s+down|resign)|is\s+(?:retiring|stepping\s+down|leaving\s+office))"
                             r"|(?:,\s+whose|['’]s?)\s+(?:[\w-]+\s+){0,2}term\s+(?:ends|expires|runs\s+out|will\s+end|is\s+due\s+to\s+end))\b"
                             r"(?:\s+as\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,3}[A-Za-z.'’-]+))?")
-_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that|where)\b")
-_PEOPLE_OF = re.compile(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
+_RELATIVE_PRONOUN = compile_pattern(r"\b(?:who|whom|whose|which|that|where)\b")
+_PEOPLE_OF = compile_pattern(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
-_DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on|in|of)?\s*")
-_COORDINATED = re.compile(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
-_REPORTED = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
+_DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
+_COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
+_REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
-_THAT = re.compile(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
+_THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 # a modal, or a hypothetical ("if the election were held today", "imagine the referendum were held")
-_MODAL = re.compile(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b|\b(?i:if|imagine|suppose)\b[^.;]{0,60}\bwere\b")
+_MODAL = compile_pattern(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b|\b(?i:if|imagine|suppose)\b[^.;]{0,60}\bwere\b")
 # a time before or after which something happens: not when the clause's own verb happens
 _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\s+to"
 _BEFORE_WORDS = r"before|ahead\s+of|until(?:\s+at\s+least)?|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
-_REFERENCE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
+_REFERENCE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
 SWORN_DATE_GAP = 90  # ... and between "sworn in" and its date, with no comma between
-_CLAUSE_BREAK = re.compile(SUBORDINATE.pattern + r"|\b(?:as|like|but)\b", re.IGNORECASE)  # for events: "as", "like" and "but" too
+_CLAUSE_BREAK = compile_pattern(SUBORDINATE.pattern + r"|\b(?:as|like|but)\b", re.IGNORECASE)  # for events: "as", "like" and "but" too
 # "would", "was going to", "had intended to serve through 2014": the future seen from a past moment
-_FUTURE_IN_PAST = re.compile(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
-_NTH_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
-_ON_DAY = re.compile(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_FUTURE_IN_PAST = compile_pattern(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
+_NTH_DAY = compile_pattern(r"\b(?:first|second|third|fourth|fifth|last|every|each|a|one|any)\s+$", re.IGNORECASE)
+_ON_DAY = compile_pattern(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # a noun the day is said of ("the Sept. 11 attacks"), not a word going on with the time ("the Monday before", "night")
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said|before|after|"
+_NOUN_AFTER = compile_pattern(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said|before|after|"
                          r"following|ago|night|morning|afternoon|evening)\b)[a-z]{3,}\b")
-_EVENT_IN = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:election|re-election|victory|defeat|inauguration|swearing-in|"
+_EVENT_IN = compile_pattern(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:election|re-election|victory|defeat|inauguration|swearing-in|"
                        r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # a mention in a closing attribution: "..., Gov. Ralph Northam's office said", "..., said Gov. X"
-_SAID_BY = re.compile(r"[^,;!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
+_SAID_BY = compile_pattern(r"[^,;!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
                       r"(?<=said\s)|(?<=says\s)")
-_TOLD_ON = re.compile(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
-_BASE_TOLD_AFTER = re.compile(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
-_RELATIVE_TOLD = re.compile(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
-_ON_THE_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DESCRIBES_EVENT = re.compile(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
-_MADE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
+_TOLD_ON = compile_pattern(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
+_BASE_TOLD_AFTER = compile_pattern(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
+_RELATIVE_TOLD = compile_pattern(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
+_ON_THE_SIDELINES = compile_pattern(r"\bon\s+the\s+(?:sidelines|margins|fringes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DESCRIBES_EVENT = compile_pattern(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
+_MADE = compile_pattern(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
+_INTENT = compile_pattern(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
                      r"agreeing|deciding|voting|pledging|promising|vowing|planning|aiming|seeking|hoping|wanting|expecting|offering|"
                      r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline|due|"
                      r"allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?|eligible)"
                      # "agreed on Tuesday to create a budget from 2021", "allowing him to run again in 2030"
                      r"(?:\s+on\s+\w+|\s+(?:him|her|them|it|us))?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
                      re.IGNORECASE)
-_TO_BE_DONE = re.compile(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
+_TO_BE_DONE = compile_pattern(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 # "will become King Felipe VI", "the confirmation of Supreme Court Justice Brett Kavanaugh": the
 # title the act gave, not one held before it
-_BECOME_BEFORE = re.compile(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed)|"
+_BECOME_BEFORE = compile_pattern(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed)|"
                             r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of)\s+(?:the\s+(?:new\s+)?)?$",
                             re.IGNORECASE)
-_DEFINING_CLAUSE = re.compile(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
-_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
-_OPENER = re.compile(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
-_YEAR_HEADING = re.compile(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year>(?:1[89]|20)\d\d)\)|(?P<year2>(?:1[89]|20)\d\d):[^\S\n]+[A-Z][^\n.!?]{0,80})[^\S\n]*$",
+_DEFINING_CLAUSE = compile_pattern(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
+_RELATIVE_AFTER = compile_pattern(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
+_OPENER = compile_pattern(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
+_YEAR_HEADING = compile_pattern(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year>(?:1[89]|20)\d\d)\)|(?P<year2>(?:1[89]|20)\d\d):[^\S\n]+[A-Z][^\n.!?]{0,80})[^\S\n]*$",
                            re.MULTILINE)
 _ENTRY_CHARS = 1500  # how far above a list entry's heading may be
-_TIMELINE_HEAD = re.compile(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
-_TO_MARK = re.compile(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
-_FOR_THE = re.compile(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
-_BASELINE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
+_TIMELINE_HEAD = compile_pattern(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
+_TO_MARK = compile_pattern(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR_THE = compile_pattern(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+_BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 # "the first time since the crash in", "the first state funeral since Winston Churchill's in"
-_SINCE_THE = re.compile(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
-_DETERMINER = re.compile(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_POSSESSIVE_AFTER = re.compile(r"['’]s\s+\S")
-_OF_THE = re.compile(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
-_ANY_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_SINCE_THE = compile_pattern(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
+_DETERMINER = compile_pattern(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_NAME_AFTER = compile_pattern(r"\s+[A-Z][a-z]")
+_POSSESSIVE_AFTER = compile_pattern(r"['’]s\s+\S")
+_OF_THE = compile_pattern(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
+_ANY_WORD_AFTER = compile_pattern(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
-_FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
+_FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
                           r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
                           r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|"
                           # "took over as governor on March 16", "assumed office on"
@@ -2198,71 +2199,71 @@ _FINISHED_ON = re.compile(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?
                           # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on"
                           r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:on\s+)?$")
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
-_WON_IN_THE = re.compile(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
-_VOTE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
+_WON_IN_THE = compile_pattern(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
+_VOTE_AFTER = compile_pattern(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
 _ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|ratified|confirmed|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
 # "The runoff on April 24 handed Macron a second term": a vote on its day, then what it did
-_VOTE_ON = re.compile(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
-_DID_AFTER = re.compile(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")
-_ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?:(?!\b(?:and|or|but|to|for|until|by|slated|scheduled|set)\b)[^.;:!?]){{0,60}}\s(?:on\s+)?$")
-_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE|(?:originally|first)\s+(?:published|ran|appeared))\b")
-_ACT_AFTER = re.compile(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
+_VOTE_ON = compile_pattern(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
+_DID_AFTER = compile_pattern(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")
+_ACT_BEFORE = compile_pattern(rf"\b{_ACT}\b(?:(?!\b(?:and|or|but|to|for|until|by|slated|scheduled|set)\b)[^.;:!?]){{0,60}}\s(?:on\s+)?$")
+_UPDATED = compile_pattern(r"\b(?:[Uu]pdated|UPDATED|[Ee]ditor['’]s\s+[Nn]ote|EDITOR['’]S\s+NOTE|(?:originally|first)\s+(?:published|ran|appeared))\b")
+_ACT_AFTER = compile_pattern(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
+_RANGE_AFTER = compile_pattern(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
-_OUTCOME_BEFORE = re.compile(r"\b(?:victory|win|defeat|loss|landslide|triumph|results?|outcome|aftermath)\b[^.;]{0,40}$")
-_DONE_BY_BEFORE = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+in\s+$")
-_POSSESSED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
+_OUTCOME_BEFORE = compile_pattern(r"\b(?:victory|win|defeat|loss|landslide|triumph|results?|outcome|aftermath)\b[^.;]{0,40}$")
+_DONE_BY_BEFORE = compile_pattern(r"\b[a-z]+(?:ed|en)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+in\s+$")
+_POSSESSED_BEFORE = compile_pattern(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 
-_WORD_AFTER = re.compile(r"\s+[a-z]")
-_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_WORD_AFTER = compile_pattern(r"\s+[a-z]")
+_AT_BEFORE = compile_pattern(r"\bat\s+$", re.IGNORECASE)
+_CAPITALISED_BEFORE = compile_pattern(r"\b([A-Z][a-z]+) $")
 # what an event is the topic of, not dated by: "protests against the killing", "described the collapse
 # of the Soviet Union as" (in an address in April 2005), "marked the 20th anniversary of its return to
 # Chinese rule on July 1" (the day marked)
-_TOPIC = re.compile(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
+_TOPIC = compile_pattern(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
                     # "the torch relay for the postponed Tokyo Olympics began on Thursday": a thing on the way to it
                     r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
                     r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
-_TOPIC_BEFORE_DATE = re.compile(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_BEFORE_DATE = compile_pattern(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"
-_ANNIVERSARY_BASE = re.compile(r"\banniversary\s+of\b[^.;!?]{0,80}$", re.IGNORECASE)
+_ANNIVERSARY_BASE = compile_pattern(r"\banniversary\s+of\b[^.;!?]{0,80}$", re.IGNORECASE)
 # "after the death of Queen Elizabeth II in September 2022", "three and a half years after the referendum of 23 June 2016"
-_EVENT_OF_POINT = re.compile(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+(?:[^,;.!?]{{1,60}}?\s+(?:in|on)\s+)?$",
+_EVENT_OF_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+(?:[^,;.!?]{{1,60}}?\s+(?:in|on)\s+)?$",
                              re.IGNORECASE)
-_AFTER_POINT = re.compile(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
-_BEFORE_POINT = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
-_THEN_ON = re.compile(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
-_ON_OR_IN = re.compile(r"\s+(?:on\s+|in\s+)?")
-_PERIOD_TO = re.compile(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
-_STARTING = re.compile(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
-_FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
+_AFTER_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
+_THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
+_ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
+_PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
+_STARTING = compile_pattern(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
+_FORECAST_BEFORE = compile_pattern(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
+_DEADLINE = compile_pattern(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"
 # "to meet in Alaska on Friday after six phone calls this year": the calls are a reference point, not Friday's
-_POINT_BEFORE_SERIES = re.compile(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_HOSTING_BEFORE = re.compile(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
-_PROSPECT_BEFORE = re.compile(r"\b(?:possible|potential|potentially|possibly|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
-_COMMA_IN_DATE = re.compile(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
-_APPOSED_NOUN = re.compile(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
+_POINT_BEFORE_SERIES = compile_pattern(r"\b(?:after|since|before|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_HOSTING_BEFORE = compile_pattern(r",\s+(?:hosting|attending|chairing|addressing)\s+(?:the\s+)?$", re.IGNORECASE)
+_PROSPECT_BEFORE = compile_pattern(r"\b(?:possible|potential|potentially|possibly|planned|proposed|prospective|likely|eventual|future)\s+[^.;,]{0,50}$", re.IGNORECASE)
+_COMMA_IN_DATE = compile_pattern(r",\s*(?:1[89]|20)\d\d\b")  # "Nov. 9, 1989"
+_APPOSED_NOUN = compile_pattern(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|moment|time|night|morning|evening)\b)")
 # what an event is named toward, from or as, not told as held or to come: a process toward it
 # ("negotiating Britain's exit", "departed for the Rio Olympics", "proposed that Brazil host"), a
 # source ("incident from Super Bowl XXXIX"), a clause of its own ("after hosting the 1994 World Cup"),
 # or a name given ("They are still officially called Tokyo 2020")
-_TOWARD_BEFORE = re.compile(rf"\b(?:negotiating|to\s+negotiate|(?:talks|negotiations)\s+on|for|from|before|(?:headed|bound)\s+to|(?<!will\s)host|"
+_TOWARD_BEFORE = compile_pattern(rf"\b(?:negotiating|to\s+negotiate|(?:talks|negotiations)\s+on|for|from|before|(?:headed|bound)\s+to|(?<!will\s)host|"
                             r"pulled\s+out\s+of|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|(?:run|build|lead)-?up\s+to|countdown\s+to|"
                             rf"(?:next|last|this)\s+(?:year|month|week|season)['’]s|{_GERUND_CLAUSE}|"
                             r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
-_LABEL_AFTER = re.compile(r"\s*:")
+_LABEL_AFTER = compile_pattern(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
-_CALLED_OFF_AFTER = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
+_CALLED_OFF_AFTER = compile_pattern(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
                                r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
-_EVENT_DATED = re.compile(r"\s+(?:in|on)\s+")
-_TOOK_OFFICE_AS = re.compile(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
-_ADVERBIAL = re.compile(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_EVENT_DATED = compile_pattern(r"\s+(?:in|on)\s+")
+_TOOK_OFFICE_AS = compile_pattern(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
+_FROM_BEFORE = compile_pattern(r"\bfrom\s+$", re.IGNORECASE)
+_RANGE_TO = compile_pattern(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)  # "from 2014 to 2018"
+_ADVERBIAL = compile_pattern(r"\b(?:in|on|during|by|until|till|through|throughout|from|between|at|early|late|mid|around)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 
 @functools.cache
@@ -2292,11 +2293,11 @@ def _ordinal_phrase(text: str, sm) -> str:
     return sm.text
 
 
-_DATELINE_CUE = re.compile(r"(?:published|updated|posted|last\s+update[d]?|date)\s*:?\s*(?:on\s+)?$", re.IGNORECASE)
+_DATELINE_CUE = compile_pattern(r"(?:published|updated|posted|last\s+update[d]?|date)\s*:?\s*(?:on\s+)?$", re.IGNORECASE)
 
 
-_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*)*(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:,\s*|\s*\(\s*)")
-_WIRE_AFTER = re.compile(r"\s*\)?\s*(?:\([\w .'-]{1,30}\)\s*)?[-—–]")  # "WASHINGTON (Jan. 23, 2025) -" too
+_WIRE_PLACE = compile_pattern(r"\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*)*(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:,\s*|\s*\(\s*)")
+_WIRE_AFTER = compile_pattern(r"\s*\)?\s*(?:\([\w .'-]{1,30}\)\s*)?[-—–]")  # "WASHINGTON (Jan. 23, 2025) -" too
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from chronos.extract.rankings import RankMention, find_rankings
 from chronos.extract.majorities import MajorityMention, find_majorities
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
                                     find_series_mentions, vote_day_year)
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
                                     find_people, find_titles)
 from chronos.extract.sentences import SUBORDINATE, SentenceIndex, tense_at
@@ -118,20 +119,20 @@ def prepare() -> None:
 
 
 # a year that sets the time of what follows: "In 2007, ...", "in March 2007 ..."
-_IN_BEFORE = re.compile(r"\bin\s+$")
+_IN_BEFORE = compile_pattern(r"\bin\s+$")
 # a timeline entry's heading year: "2007 - Elected mayor ...", "2007: ..."
-_LINE_HEAD_AFTER = re.compile(r"\s*[-–—:]\s")
+_LINE_HEAD_AFTER = compile_pattern(r"\s*[-–—:]\s")
 # a date as a reference point does not set the time of what follows ("since Oct. 3, 2007",
 # "since first opening its doors on Dec. 18, 1996")
-_REFERENCE_IN_CLAUSE = re.compile(r"\b(?:since|before|after|until|from|than)\b[^,;]*$")
+_REFERENCE_IN_CLAUSE = compile_pattern(r"\b(?:since|before|after|until|from|than)\b[^,;]*$")
 # ... nor does one of another clause ("in 2005, and Mukerji said a round will be held in mid-October")
-_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|as)\b|;")
-_OPENS_CLAUSE = re.compile(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
+_CLAUSE_BREAK = compile_pattern(r",\s*(?:and|but|while|as)\b|;")
+_OPENS_CLAUSE = compile_pattern(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mid)[\s-]+)?")
 # "who died on Jan. 17 that year": the year of the date told before
-_YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
-_STORY_GOES_ON = re.compile(r"\W*(?:they|he|she|it|his|her|their|its)\b")
-_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
+_YEAR_NUMBER = compile_pattern(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
+_RELATIVE_BEFORE = compile_pattern(r"\b(?:who|whom|whose|which|that)\b")
+_STORY_GOES_ON = compile_pattern(r"\W*(?:they|he|she|it|his|her|their|its)\b")
+_THAT_YEAR_AFTER = compile_pattern(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
 
 def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, published: dt.date | None = None) -> list[Timex]:
@@ -176,8 +177,8 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
     return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences, published)
 
 
-_ON_BEFORE = re.compile(r"\bon\s+$")
-_FRONTED = re.compile(r"\W*(?:after|before|when|once|following|as)\b")
+_ON_BEFORE = compile_pattern(r"\bon\s+$")
+_FRONTED = compile_pattern(r"\W*(?:after|before|when|once|following|as)\b")
 _LEADS_BY_DAYS = 120  # a yearless day this close before a dated one in its sentence is of the same story
 
 
@@ -255,9 +256,9 @@ def _in_fronted_clause(lowered: str, sentence_start: int, start: int, later: int
 
 
 # days counted from the story's last date, not from publication: "the next day", "two days later"
-STORY_DAY = re.compile(r"(?:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|"
+STORY_DAY = compile_pattern(r"(?:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|"
                        r"(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:later|earlier))", re.IGNORECASE)
-_STORY_DAY_BACK = re.compile(r"previous|preceding|before|earlier", re.IGNORECASE)
+_STORY_DAY_BACK = compile_pattern(r"previous|preceding|before|earlier", re.IGNORECASE)
 
 
 def _story_days(timexes: list[Timex], sentences: SentenceIndex) -> list[Timex]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronos.extract._regex_cache import compile_pattern
@@ -22,7 +23,22 @@ class CoinedName:
 
 @functools.cache
 def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_pattern(rf"(?<![\w-])(?:{trie_alternation(list(names), fold=False)})(?![\w-])")
+    # no lookbehind in front: a pattern opening with the names lets `re` skip to their first letters
+    return compile_pattern(rf"(?:{trie_alternation(list(names), fold=False)})(?![\w-])")
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _names_in(text: str, names: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The names' matches that start a word, leftmost first, without overlaps."""
+    pos = 0
+    while (m := names.search(text, pos)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def find_coinages(text: str, kb: KB) -> list[CoinedName]:
@@ -32,7 +48,7 @@ def find_coinages(text: str, kb: KB) -> list[CoinedName]:
     by_name = {n: c.id for c in kb.coinages.values() for n in c.names}
     out: dict[str, CoinedName] = {}
     fresh: dict[str, CoinedName] = {}
-    for m in _names_regex(tuple(sorted(by_name))).finditer(text):
+    for m in _names_in(text, _names_regex(tuple(sorted(by_name)))):
         cid = by_name[m.group()]
         out.setdefault(cid, CoinedName(m.start(), m.end(), m.group(), cid))
         if (new := _NEW_BEFORE.search(text, max(0, m.start() - 40), m.start())) is not None:

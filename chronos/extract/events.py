@@ -82,7 +82,7 @@ def _years_counted_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?:mark|commemorat|celebrat)\w*|it\s+(?:is|was|has\s+been))\s+(?P<num>\d+|{counts})\s+$")
 
 
-_YEARS_COUNTED = re.compile(r"years\s+(?:since|after)\s+")
+_YEARS_COUNTED = compile_pattern(r"years\s+(?:since|after)\s+")
 
 
 def _anniversary_cues(text: str, lowered: str) -> Iterator[tuple[int, int, int | None]]:
@@ -105,18 +105,18 @@ def _birthday_rx() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s?|(?:,\s+who)?\s+(?:celebrat|mark|spen[dt])\w*(?:\s+(?:his|her))?)\s+{_ordinal()}\s+birthday\b", re.IGNORECASE)
 
 
-_NOUN_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
+_NOUN_AFTER = compile_pattern(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
                          r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
 # an act with a day of its own heading an anniversary's phrase: "of her accession to the throne in February 1952"
-_ACT_HEAD = re.compile(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+)?(?:accession|coronation|founding|signing|inauguration|"
+_ACT_HEAD = compile_pattern(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+)?(?:accession|coronation|founding|signing|inauguration|"
                        r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death|unveiling|opening|release|premiere|"
                        r"debut|independence|landing|invasion|bombing|attack|massacre|assassination|killing|discovery|crash)\b")
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _ACT_REACH = 130  # ... from "anniversary of" and an act's noun
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = compile_pattern(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 # where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
 # (nor at the periods of "U.S.")
-_PHRASE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})(?<!\b[A-Z]\.[A-Z])\.(?!\d|[A-Z]\.)|[;:!?()\[\]\"“”\n]|"
+_PHRASE_BREAK = compile_pattern(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})(?<!\b[A-Z]\.[A-Z])\.(?!\d|[A-Z]\.)|[;:!?()\[\]\"“”\n]|"
                            r",\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
@@ -162,7 +162,7 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
     return sorted(out, key=lambda a: a.start)
 
 
-_HIS_HER_LIFE = re.compile(r"\s*(?:his|her)\s+(?:(?P<death>death|passing|assassination|murder|killing)|(?P<birth>birth))\b")
+_HIS_HER_LIFE = compile_pattern(r"\s*(?:his|her)\s+(?:(?P<death>death|passing|assassination|murder|killing)|(?P<birth>birth))\b")
 
 
 def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB | None,
@@ -185,7 +185,7 @@ def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[Person
 
 # "the anniversary of the landings": a thing told before, named by a common noun
 _FUNCTION_WORD = r"(?!(?:that|which|who|whom|whose|where|when|of|in|on|at|by|for|to|with|from|and|or|but)\b)"
-_ANAPHOR = re.compile(rf"(?:the|that|this)\s+(?:{_FUNCTION_WORD}[a-z][\w'’-]*\s+){{0,2}}{_FUNCTION_WORD}(?P<head>[a-z][\w'’-]{{2,}})\b")
+_ANAPHOR = compile_pattern(rf"(?:the|that|this)\s+(?:{_FUNCTION_WORD}[a-z][\w'’-]*\s+){{0,2}}{_FUNCTION_WORD}(?P<head>[a-z][\w'’-]{{2,}})\b")
 _ANAPHOR_REACH = 2000  # characters back to the date a common noun names again (a few paragraphs)
 _VAGUE_HEADS = frozenset({"day", "days", "year", "years", "time", "date", "event", "events", "moment", "occasion", "one", "same"})
 
@@ -227,15 +227,15 @@ def _ordinal_rx() -> re.Pattern[str]:
     return re.compile(rf"\b{_ordinal()}\b", re.IGNORECASE)
 
 
-_SINCE_OFFICE = re.compile(
+_SINCE_OFFICE = compile_pattern(
     r"since\s+(?:(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)|he|she)\s*(?:['’]s\s+(?:return|inauguration|re-?election)|"
     r"(?:returned|took|assumed|came|entered|re-?entered|got)\s+(?:to\s+)?(?:office|power|the\s+White\s+House|the\s+presidency|back))"
     # "since his return to office", "since returning to the White House", "since taking office"
     r"|(?:his|her)\s+(?:return|inauguration|re-?election)|(?:returning|taking|assuming|re-?entering)\s+(?:to\s+)?"
     r"(?:office|power|the\s+White\s+House|the\s+presidency))"
 )
-_SINCE = re.compile(r"\bsince\b")
-_THIS_YEAR = re.compile(r"\b(?:this|of\s+the)\s+year\b")
+_SINCE = compile_pattern(r"\bsince\b")
+_THIS_YEAR = compile_pattern(r"\b(?:this|of\s+the)\s+year\b")
 
 
 def _cue_rx(series: Series) -> re.Pattern[str]:
@@ -248,7 +248,7 @@ def _cue_rx_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_alternation(nouns)})s?\b")
 
 
-_OBJECT_AFTER = re.compile(r"\s+[A-Z]")
+_OBJECT_AFTER = compile_pattern(r"\s+[A-Z]")
 
 
 def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -> bool:
@@ -263,7 +263,7 @@ def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -
 
 
 # "the Oct. 30 runoff", "the June 23 referendum": a yearless day naming a vote
-_VOTE_NOUN = re.compile(r"\s+(?:(?:presidential|parliamentary|general|legislative|national|federal|snap|midterm)\s+)?"
+_VOTE_NOUN = compile_pattern(r"\s+(?:(?:presidential|parliamentary|general|legislative|national|federal|snap|midterm)\s+)?"
                         r"(?P<noun>run-?offs?|second[\s-]round|elections?|votes?|referendum|ballot|polls?)\b", re.IGNORECASE)
 
 
@@ -388,7 +388,7 @@ def _happening_nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 
 
 _HAPPENINGS: dict[int, tuple[KB, dict]] = {}
-_LETTERS = re.compile(r"\w+")  # words, also inside hyphenated ones ("post-brexit")
+_LETTERS = compile_pattern(r"\w+")  # words, also inside hyphenated ones ("post-brexit")
 _NAME_STOPWORDS = frozenset({"the", "of", "and", "in", "on", "at", "a", "an", "great", "first", "second"})
 
 
@@ -434,17 +434,17 @@ def _calendar_words() -> frozenset[str]:
 
 
 _EVENT_NAME_RX: dict[int, tuple[KB, re.Pattern[str] | None]] = {}
-_BOUNDARY = re.compile(r"\b")
+_BOUNDARY = compile_pattern(r"\b")
 # the last word before an offset, matched in the reversed text: searching forward for "(\w+)\W*$"
 # retries every start in the window, and it ran for each of the ~80 name endings an article holds
-_WORD_REVERSED = re.compile(r"\W*(\w+)")
+_WORD_REVERSED = compile_pattern(r"\W*(\w+)")
 
 
 def _word_before(text: str, end: int, reach: int = 40) -> str | None:
     m = _WORD_REVERSED.match(text[max(0, end - reach):end][::-1])
     return m.group(1)[::-1] if m else None
 
-_DAY_YEAR_BEFORE = re.compile(r"\b(\d{1,2}),\s+(?:19|20)\d\d,?\s+$")
+_DAY_YEAR_BEFORE = compile_pattern(r"\b(\d{1,2}),\s+(?:19|20)\d\d,?\s+$")
 
 
 def _last_words(kb: KB) -> re.Pattern[str] | None:
@@ -458,7 +458,7 @@ def _last_words(kb: KB) -> re.Pattern[str] | None:
     return hit[1]
 
 
-_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$")
+_INDEFINITE_BEFORE = compile_pattern(r"\ban?\s+$")
 
 
 def find_event_mentions(text: str, sentences: SentenceIndex, kb: KB) -> list[EventMention]:
@@ -516,15 +516,15 @@ def _ordinal_before_rx() -> re.Pattern[str]:
 
 # words after a name that make an ordinal count something else: "the first G20 summit since the
 # pandemic", "... hosted by India", "... on African soil" (not "on Saturday"), "... in Africa" (not a host city)
-_COUNTED_AFTER = re.compile(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+_COUNTED_AFTER = compile_pattern(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                             r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
                             r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
-_HELD_IN = re.compile(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way)\s+in\s+")
-_DETERMINER_NEXT = re.compile(r"(?:the|this|that|its|their|a|an)\s")
+_HELD_IN = compile_pattern(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way)\s+in\s+")
+_DETERMINER_NEXT = compile_pattern(r"(?:the|this|that|its|their|a|an)\s")
 # "the 11th summit of G20 leaders since the group first met", "... since its inception": the series' own count
-_SINCE_THE_FIRST = re.compile(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
+_SINCE_THE_FIRST = compile_pattern(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
 
 
 _NO_SUCH_EDITION = (-1, -1, (), ())

@@ -81,12 +81,12 @@ class AgeMention:
     turns: bool = False  # "who turns 92 this week": the birthday falls in the time told after
 
 
-_WORD = re.compile(r"\S+")
-_INITIAL = re.compile(r"[A-Z]\.")
-_TITLE_HEAD = re.compile(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
+_WORD = compile_pattern(r"\S+")
+_INITIAL = compile_pattern(r"[A-Z]\.")
+_TITLE_HEAD = compile_pattern(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 # another office: "Deputy President", "Lt. Gov.", "state Sen." (a state legislature's senator)
-_LESSER = re.compile(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
+_LESSER = compile_pattern(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
+_CAP_RUN = compile_pattern(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
 
 
 @functools.cache
@@ -169,7 +169,7 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
-_SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr)\.|,?\s(?:Jr|Sr)\b|\s(?:II|III|IV)\b")
+_SUFFIX_AFTER = compile_pattern(r",?\s(?:Jr|Sr)\.|,?\s(?:Jr|Sr)\b|\s(?:II|III|IV)\b")
 _MAY_NAME: dict[int, tuple[KB, Callable[[str], bool]]] = {}
 
 
@@ -201,7 +201,7 @@ def _another_first_name(word: str, people: tuple[str, ...], kb: KB, not_first: f
                    for n in (kb.people[pid].name, *kb.people[pid].aliases) if " " in n)
 
 
-_PROSE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
+_PROSE_WORD = compile_pattern(r"(?<![\w'’-])[a-z]{4,}")
 
 
 def _another_surname(text: str, name: tuple[int, int], after: tuple[int, int], not_first: frozenset[str]) -> bool:
@@ -424,7 +424,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
 
 # "Biden, who served as vice president under Barack Obama, will be the 46th president": the name
 # ends a relative clause, and what follows its comma is said of the clause's subject
-CLOSES_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,;.]*$")
+CLOSES_RELATIVE = compile_pattern(r",\s+(?:who|whose|which)\b[^,;.]*$")
 
 
 def find_numbered_titles(text: str, people: list[PersonMention], titles: list[TitleMention],
@@ -463,7 +463,7 @@ def _role_cue() -> re.Pattern[str]:
     return re.compile(rf"\bThe\s+(?:{holder_ordinals()})\s")
 
 
-_COPULA = re.compile(r"\s+(?:is|was|will\s+be|became)\s+")
+_COPULA = compile_pattern(r"\s+(?:is|was|will\s+be|became)\s+")
 
 
 def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: list[NumberedTitle]) -> list[NumberedTitle]:
@@ -490,17 +490,17 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
 # "Modi turned 74 on Tuesday", "Javier Milei, a 53-year-old libertarian economist"
-_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
-_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
+_INDEFINITE_BEFORE = compile_pattern(r"\b[Aa]n?\s+$")
+_AGE_AFTER = compile_pattern(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
                         r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
                         # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
                         r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
                         r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
 # "Carter, who turns 92 this week", "Queen Elizabeth II will turn 90 on Thursday"
-_TURNS_AFTER = re.compile(r"(?:,\s+who)?\s+(?:turns|will\s+turn|is\s+turning|would\s+have\s+turned)\s+(?P<age>\d{1,3})\b")
+_TURNS_AFTER = compile_pattern(r"(?:,\s+who)?\s+(?:turns|will\s+turn|is\s+turning|would\s+have\s+turned)\s+(?P<age>\d{1,3})\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
-_AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
+_AGE_BEFORE = compile_pattern(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
                          r"president|vice|prime|minister|chancellor|premier|king|queen|emperor|pope|senator|governor|"
                          r"leader|secretary|general|mayor|state|foreign|defen[cs]e|finance|economy|interior|home|justice|health|trade|"
                          r"treasury|labou?r|education|energy|environment|transport|chief|deputy|opposition|party)\s+){0,4}$")
@@ -509,12 +509,12 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former
 _ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|president|prime\s+minister|premier|chancellor|"
           r"secretary\s+of\s+state|secretary[\s-]general|(?:foreign|finance|defen[cs]e)\s+minister|governor|crown\s+prince")
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
-_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
+_AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
                           rf"(?P<role>{_ROLES})\b"
                           r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
-_ROLE_AGE = re.compile(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
+_ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
                        r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
-_COMMA_AGE = re.compile(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
+_COMMA_AGE = compile_pattern(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
 
@@ -553,7 +553,7 @@ def namesake_named(text: str, p: PersonMention, kb: KB) -> bool:
                for i in _occurrences(text, p.text) if (m := _WORD_THEN_SPACE.search(text, max(0, i - 40), i)))
 
 
-_WORD_THEN_SPACE = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
+_WORD_THEN_SPACE = compile_pattern(r"\b([A-Z][\w'’-]+)\s+$")
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -599,14 +599,14 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
 # "The 43-year-old ...", or after a quotation that opens the sentence: '"...," the 67-year-old told'
-_AGE_OPENS = re.compile(r"(?:(?<=[,?!][\"”]\s)t|T)he\s+(?P<age>\d{1,3})-year-old\b")
-_QUOTED_LEAD = re.compile(r"[\"“][^\"“”]+[\"”]")
-_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
+_AGE_OPENS = compile_pattern(r"(?:(?<=[,?!][\"”]\s)t|T)he\s+(?P<age>\d{1,3})-year-old\b")
+_QUOTED_LEAD = compile_pattern(r"[\"“][^\"“”]+[\"”]")
+_TWO_NAMES = compile_pattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
 # the description's own words, not those of a phrase after it ("son of a Hungarian immigrant")
-_DESCRIPTION = re.compile(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b)[\w'’-]+){0,5}")
+_DESCRIPTION = compile_pattern(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b)[\w'’-]+){0,5}")
 # what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
 # Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
-_SUBJECT_LEAD = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
+_SUBJECT_LEAD = compile_pattern(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
                            r"(?:[A-Z][^,.;:\"“”]{0,50},\s+)?(?:The\s+)?")
 
 
@@ -660,7 +660,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
 # ", who signed it with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,"
 APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
-_DIED_AGED = re.compile(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
+_DIED_AGED = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
                         r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
                         # "... died on Friday in a hospital in Singapore. He was 95."
                         r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"

@@ -4,17 +4,18 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 
 # A period ends a sentence unless it closes one of these (U.S., Jan., Mr.).
-_ABBREV = re.compile(
+_ABBREV = compile_pattern(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|approx|Ave|Blvd)\.)$"
 )
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-•*–—]\s*)?[A-Z0-9\"“])")  # a new line or list item
+_END = compile_pattern(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-•*–—]\s*)?[A-Z0-9\"“])")  # a new line or list item
 # "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9", "at 11 p.m. London time": the clock time runs on into its day or zone
-_CLOCK_ON = re.compile(r"\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET\b|PT\b|Eastern|Central|Pacific|Mountain|[A-Z][a-z]+\s+time\b|"
+_CLOCK_ON = compile_pattern(r"\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET\b|PT\b|Eastern|Central|Pacific|Mountain|[A-Z][a-z]+\s+time\b|"
                        r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
@@ -27,25 +28,27 @@ def lowered_text(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple: an article has hundreds, made in a tight loop
     start: int
     end: int
+
+
+_NOT_SPACE = compile_pattern(r"\S")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+        if text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
             continue
-        if m.group() == "." and text.endswith(("a.m", "p.m"), 0, m.start()) and _CLOCK_ON.match(text, m.end()):
+        if m.end() - m.start() == 1 and text[m.start()] == "." and text.endswith(("a.m", "p.m"), 0, m.start()) and _CLOCK_ON.match(text, m.end()):
             continue
         end = m.end()
-        if text[start:end].strip():
+        if _NOT_SPACE.search(text, start, end):
             out.append(Sentence(start, end))
         start = end
-    if text[start:].strip():
+    if _NOT_SPACE.search(text, start):
         out.append(Sentence(start, len(text)))
     return out
 
@@ -73,7 +76,7 @@ class SentenceIndex:
 
 # Tense markers are matched in lower-cased text (`lowered_text`): case-sensitive matching is
 # several times faster than IGNORECASE.
-FUTURE_MARKERS = re.compile(
+FUTURE_MARKERS = compile_pattern(
     r"\b(?:will|won['’]t|shall|(?:is|are|am|was|were)\s+(?:going|set|expected|scheduled|due|slated|poised|ready)\s+to|"
     r"(?:is|are)\s+(?:scheduled|slated|set|due)\s+(?:for|on)|"
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b"
@@ -85,7 +88,7 @@ _IRREGULAR_PAST = (
     "taught beat hid forgot froze shook swore tore woke rode stole sank sang rang drank shot withdrew overtook oversaw arose died fled wept slid spun "
     "used tied eyed axed vied"
 ).split()
-_PAST = re.compile(
+_PAST = compile_pattern(
     # \b and a look at the word first: most positions fail them at once, before the lookbehinds are tried
     rf"\b(?=(?:{trie_alternation(_IRREGULAR_PAST, fold=False)}|[a-z]{{3,}}ed\b))"
     # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
@@ -99,11 +102,11 @@ _PAST = re.compile(
 )
 # a subordinate clause starts ("within days after winning the election on Saturday", "a build-up that
 # began when ..."); "as" does not ("was sworn in as president on Jan. 20")
-SUBORDINATE = re.compile(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
+SUBORDINATE = compile_pattern(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
 # after a modal or "to" a verb is bare ("will remain", "expected to have"): the modal's tense, not the
 # present (the word first, then the lookbehinds, as in _PAST)
 _PRESENT_VERBS = r"(?:is|are|am|says|has|have|does|do|remains?|continues?)"
-_PRESENT = re.compile(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
+_PRESENT = compile_pattern(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
                       rf"{_PRESENT_VERBS}\b")
 
 
@@ -113,17 +116,17 @@ TENSE_WINDOW = 600
 
 
 # ", officials said." closing a sentence attributes it: its verb is not the tense of what was said
-_ATTRIBUTION = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
+_ATTRIBUTION = compile_pattern(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
 # ", and will meet him again", ", although his face will still appear": what follows starts another clause
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|(?:al|even\s+)?though|whereas|yet)\b|;")
+_NEXT_CLAUSE = compile_pattern(r",\s*(?:and|but|while|(?:al|even\s+)?though|whereas|yet)\b|;")
 # a future joined by "and" after the date's own clause: "defeated Bolsonaro in an Oct. 30 runoff and will be sworn in"
-_AND_THEN = re.compile(r"\s(?:and|but)\s+$")
+_AND_THEN = compile_pattern(r"\s(?:and|but)\s+$")
 
 
 # ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
 # ", who succeeded Herman Van Rompuy, the first permanent president of the European Council, in": an
 # apposition inside the clause
-_RELATIVE_OPENER = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
+_RELATIVE_OPENER = compile_pattern(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
 
 
 def _relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
@@ -145,7 +148,7 @@ def _sentence_markers(lowered: str, s: int, e: int) -> tuple[list[tuple[int, int
     return markers, [m[0] for m in markers], attribution.start() if attribution else e
 
 
-_QUOTE = re.compile(r'"[^"]*"|“[^”]*”')
+_QUOTE = compile_pattern(r'"[^"]*"|“[^”]*”')
 
 
 def _quoted_spans(lowered: str, start: int, end: int) -> list[tuple[int, int]]:

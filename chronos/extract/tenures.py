@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import PersonMention
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
@@ -22,19 +23,19 @@ class TenureMention:
 
 _OFFICE_NOUNS = r"(?:reign|rule|tenure|presidency|premiership|chancellorship|papacy|pontificate|leadership|term\s+in\s+office)"
 _N = r"\d{1,2}|[a-z]+"
-_TENURE = re.compile(
+_TENURE = compile_pattern(
     rf"\b(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?P<n1>{_N})-year\s+{_OFFICE_NOUNS}\b"  # "her 33-year reign", "his nearly 30-year rule"
     rf"|\ba\s+{_OFFICE_NOUNS}\s+of\s+(?P<n2>{_N})\s+years\b"  # "a reign of 32 years"
     rf"|\bafter\s+(?P<n3>{_N})\s+years\s+(?:on\s+the\s+throne|in\s+power|in\s+office)\b",  # "after 16 years in power"
     re.IGNORECASE)
 # a length told as rounded or bounded ("nearly 30", "more than two decades") is no count to check
-_ROUNDED = re.compile(r"\b(?:nearly|almost|about|around|some|roughly|over|more\s+than|less\s+than|close\s+to|at\s+least|"
+_ROUNDED = compile_pattern(r"\b(?:nearly|almost|about|around|some|roughly|over|more\s+than|less\s+than|close\s+to|at\s+least|"
                       r"just\s+(?:under|over)|the\s+first|the\s+last)\s*$", re.IGNORECASE)
 
 
 # every tenure holds "-year" or "years", at most this far from its start: the pattern, which opens
 # with common words, is tried only around these
-_YEAR_WORD = re.compile(r"-year|years")
+_YEAR_WORD = compile_pattern(r"-year|years")
 _REACH = 45
 
 

@@ -443,7 +443,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
 _HEDGES = {"about", "over", "almost", "roughly", "approximately", "some"}
 
 
-_NAMED_MARCH = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+_NAMED_MARCH = compile_pattern(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 
 
 def _outside_hedge(g: dict, m: re.Match[str], base: dict, text: str) -> None:
@@ -455,7 +455,7 @@ def _outside_hedge(g: dict, m: re.Match[str], base: dict, text: str) -> None:
         base.update(start=s, text=text[s:base["end"]])
 
 
-_AGE = re.compile(r"[\s-]*(?:old\b|-old\b)", re.IGNORECASE)
+_AGE = compile_pattern(r"[\s-]*(?:old\b|-old\b)", re.IGNORECASE)
 
 
 def _is_age(m: re.Match[str], text: str) -> bool:
@@ -463,11 +463,11 @@ def _is_age(m: re.Match[str], text: str) -> bool:
     return m.group().lower().endswith("old") or bool(_AGE.match(text, m.end()))
 
 
-_RATE = re.compile(r"(?:\d|percent|%|cents?|dollars?|shares|units|times|barrels|tons)[^.;,]{0,14}$", re.IGNORECASE)
+_RATE = compile_pattern(r"(?:\d|percent|%|cents?|dollars?|shares|units|times|barrels|tons)[^.;,]{0,14}$", re.IGNORECASE)
 
-_RATE_ADV = re.compile(r"(?:average|%|percent|units)\s+$", re.IGNORECASE)
+_RATE_ADV = compile_pattern(r"(?:average|%|percent|units)\s+$", re.IGNORECASE)
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"`'])|\n\s*\n")
+_SENT_END = compile_pattern(r"[.!?]\s+(?=[A-Z\"`'])|\n\s*\n")
 
 
 def _quarter_context(text: str, s: int, e: int) -> bool:
@@ -480,7 +480,7 @@ def _quarter_context(text: str, s: int, e: int) -> bool:
 
 
 # quarterly figures, not "a quarter point", "a quarter of a percentage point"
-_QUARTERLY = re.compile(r"\bquarter(?:ly|s)?\b(?![\s-]+(?:of\s+an?\s+)?(?:percentage[\s-]+)?points?\b)", re.IGNORECASE)
+_QUARTERLY = compile_pattern(r"\bquarter(?:ly|s)?\b(?![\s-]+(?:of\s+an?\s+)?(?:percentage[\s-]+)?points?\b)", re.IGNORECASE)
 
 
 def _numeric(g: dict[str, str], base: dict) -> Timex | None:
@@ -549,7 +549,7 @@ def find_timexes(text: str) -> list[Timex]:
     return _merge_clock_day(chosen, text)
 
 
-_HEADING = re.compile(r"^[^\S\n]*(?P<mon>[A-Z]{3,9})(?:[^\S\n]+(?P<year>(?:19|20)\d\d))?[^\S\n]*$", re.MULTILINE)
+_HEADING = compile_pattern(r"^[^\S\n]*(?P<mon>[A-Z]{3,9})(?:[^\S\n]+(?P<year>(?:19|20)\d\d))?[^\S\n]*$", re.MULTILINE)
 
 
 def heading_month(text: str, start: int, end: int) -> bool:
@@ -660,11 +660,11 @@ def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.M
             yield m
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_DIGIT = re.compile(r"\d")
+_PARAGRAPH_BREAK = compile_pattern(r"\n\s*\n")
+_DIGIT = compile_pattern(r"\d")
 
 
-_CLOCK_DAY_GAP = re.compile(r",?\s*(?:on\s+)?")
+_CLOCK_DAY_GAP = compile_pattern(r",?\s*(?:on\s+)?")
 
 
 def _merge_clock_day(timexes: list[Timex], text: str) -> list[Timex]:
