@@ -604,6 +604,8 @@ class Builder:
                 continue  # "will announce ... after the ANC's victory in the 8 May general election": a vote already won
             if _DONE_BY_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
                 continue  # "will take the oath on the Bible used by Lincoln in 1861": what was done then
+            if _NOUN_OF_BEFORE.search(before):
+                continue  # "will retrace the rebels' victory march of January 1959": the march's time, not the verb's
             if self.published is None:
                 if tense in ("future", "past"):
                     f = Cmp(var("P"), "<", var(f"E{i}")) if tense == "future" else Cmp(var(f"S{i}"), "<=", var("P"))
@@ -2177,7 +2179,7 @@ _YEAR_HEADING = compile_pattern(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year
                            re.MULTILINE)
 _ENTRY_CHARS = 1500  # how far above a list entry's heading may be
 _TIMELINE_HEAD = compile_pattern(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
-_TO_MARK = compile_pattern(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_MARK = compile_pattern(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r|coincide\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_THE = compile_pattern(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
@@ -2213,6 +2215,12 @@ _ACT_AFTER = compile_pattern(rf"[^.;:!?]{{0,80}}?\b{_ACT}\b")
 _RANGE_AFTER = compile_pattern(r"\s*(?:-|–|—|to|through|until|till)\s*\w", re.IGNORECASE)
 # a deed of someone's, dated: "his refusal in 2003", "their victory in 2010"
 _OUTCOME_BEFORE = compile_pattern(r"\b(?:victory|win|defeat|loss|landslide|triumph|results?|outcome|aftermath)\b[^.;]{0,40}$")
+# a noun's own time after "of" ("the victory march of January 1959", "the class of 2020"); not a
+# part of a time ("the end of", "the spring of", "the first week of"), which is the verb's
+_NOUN_OF_BEFORE = compile_pattern(r"\b(?!(?:end|beginning|start|middle|close|rest|remainder|course|turn|dawn|eve|week|weeks|month|months|"
+                                  r"days?|nights?|summer|spring|autumn|fall|winter|half|quarter|parts?|morning|evening|afternoon|weekend|"
+                                  r"session|term|first|last|second|third|fourth|ahead|instead|because|most|much|some|all|each|both|one|"
+                                  r"none|any|out|top)\s)[a-z]{3,}\s+of\s+$")
 _DONE_BY_BEFORE = compile_pattern(r"\b[a-z]+(?:ed|en)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+in\s+$")
 _POSSESSED_BEFORE = compile_pattern(r"\b(?:his|her|its|their|our|my|your)\s+[a-z-]+\s+in\s+$", re.IGNORECASE)
 

@@ -86,7 +86,8 @@ _INITIAL = compile_pattern(r"[A-Z]\.")
 _TITLE_HEAD = compile_pattern(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 # another office: "Deputy President", "Lt. Gov.", "state Sen." (a state legislature's senator)
 _LESSER = compile_pattern(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
-_CAP_RUN = compile_pattern(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b))*")
+# lower-case particles inside a name; "the" only before a capitalised word ("Queen Elizabeth the Queen Mother")
+_CAP_RUN = compile_pattern(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b|the(?=\s+[A-Z])))*")
 
 
 @functools.cache

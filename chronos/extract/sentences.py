@@ -91,8 +91,9 @@ _IRREGULAR_PAST = (
 _PAST = compile_pattern(
     # \b and a look at the word first: most positions fail them at once, before the lookbehinds are tried
     rf"\b(?=(?:{trie_alternation(_IRREGULAR_PAST, fold=False)}|[a-z]{{3,}}ed\b))"
-    # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the past tense
-    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)"
+    # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the
+    # past tense; after "is"/"are"/"am" it is the present ("is barred from seeking a third term")
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     # after a determiner it is an adjective: "the amended bill", "a divided country"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
     rf"(?:{'|'.join(_IRREGULAR_PAST)}|"
