@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
 from chronos.extract._regex_cache import compile_pattern
-from chronos.extract.people import APPOSITION, CLOSES_RELATIVE, PersonMention, namesake_named
-from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE
+from chronos.extract.people import APPOSITION, CLOSES_RELATIVE, DATELINE_LEAD, PersonMention, namesake_named
+from chronos.extract.sentences import FUTURE_MARKERS, SUBORDINATE, relative_clause_end
 from chronos.extract.timex import heading_month
 from chronos.kb import KB
 from chronos.kb.store import REELECTED_DAYS
@@ -650,9 +650,12 @@ class Builder:
     def _modal_around(self, t: Timex) -> bool:
         """A modal in the sentence leaves a date open ('he could call an election before October'),
         unless it sits in a 'that' or relative clause after the date: 'Voters went to the polls on
-        April 28 after a campaign dominated by ... suggestions that Canada should become ...'."""
+        April 28 after a campaign dominated by ... suggestions that Canada should become ...', or
+        after the relative clause the date is in closes."""
         lo, hi = self._sentence_span(t.start)
-        return any(m.start() < t.start or not _THAT.search(self.m.text, t.end, m.start())
+        # "Noboa, who was sworn in on Nov. 23, will serve": the modal of the main clause, after the relative one closes
+        closes = relative_clause_end(self.m.sentences.lowered, lo, t.start, t.end)
+        return any((m.start() < t.start or not _THAT.search(self.m.text, t.end, m.start())) and (closes is None or m.start() < closes)
                    for m in _MODAL.finditer(self.m.text, lo, hi))
 
     def _opens_range(self, t: Timex) -> bool:
@@ -1555,7 +1558,10 @@ class Builder:
     def _opens_sentence(self, start: int) -> bool:
         """Whether a name at `start` is its sentence's subject: only titles or 'the' before it, no
         word that opens a clause ('After Joe Biden spoke, ...')."""
-        words = self.m.text[self.m.sentences.sentence_of(start).start:start].split()
+        lead = self.m.sentences.sentence_of(start).start
+        if dateline := DATELINE_LEAD.match(self.m.text, lead, start):
+            lead = dateline.end()
+        words = self.m.text[lead:start].split()
         return all(w[:1].isupper() and w.strip("\"“").lower() not in sentence_openers() or w.lower() == "the" for w in words)
 
     def _swearings_in(self) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
@@ -1592,6 +1598,12 @@ class Builder:
                     holders = {named[0].people}
             if len(holders) == 1:
                 yield holders.pop(), m.start(), m.end(), False
+        for m in _BEING_SWORN_IN.finditer(self.m.text) if "being sworn" in self.m.sentences.lowered else ():
+            # "Lula moved quickly ... after being sworn in yesterday": the sentence's subject
+            lead = self._sentence_span(m.start())[0]
+            subject = next((p for p in self.m.people if lead <= p.start < m.start() and p.grounded), None)
+            if subject is not None and self._opens_sentence(subject.start):
+                yield subject.people, m.start(), m.end(), False
 
     def _subject_after_fronted_clause(self, start: int, end: int) -> PersonMention | None:
         """The person a pronoun in a clause opening its sentence points ahead to: 'Since he was sworn
@@ -2062,6 +2074,7 @@ _BY_LEGISLATURE = compile_pattern(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundes
 _CHOSEN_BY_LEGISLATURE = {"prime minister", "chancellor", "premier"}  # not presidents: they take office weeks after the vote
 LEGISLATURE_DAYS = 2  # Spain's prime minister is sworn in a day or two after the investiture vote
 _FRONTED_OPENER = compile_pattern(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
+_BEING_SWORN_IN = compile_pattern(r"\b(?:after|since|upon|on)\s+being\s+(?:formally\s+|officially\s+)?sworn\s+in\b", re.IGNORECASE)
 _PRONOUN_SWORN_IN = compile_pattern(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+|first\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
                                r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of

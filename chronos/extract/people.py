@@ -605,10 +605,11 @@ _QUOTED_LEAD = compile_pattern(r"[\"“][^\"“”]+[\"”]")
 _TWO_NAMES = compile_pattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
 # the description's own words, not those of a phrase after it ("son of a Hungarian immigrant")
 _DESCRIPTION = compile_pattern(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b)[\w'’-]+){0,5}")
-# what may come before the subject of the sentence before: a dateline ("BRUSSELS —", "NAPIER, New
-# Zealand (Jan 19) -"), a fronted phrase ("On Sunday,"), "The"
-_SUBJECT_LEAD = compile_pattern(r"(?:[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+)?"
-                           r"(?:[A-Z][^,.;:\"“”]{0,50},\s+)?(?:The\s+)?")
+# a dateline opening a story's first sentence: "BRUSSELS —", "BRASÍLIA, Brazil —", "NAPIER, New Zealand (Jan 19) -"
+_DATELINE = r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+"
+DATELINE_LEAD = compile_pattern(_DATELINE)
+# what may come before the subject of the sentence before: a dateline, a fronted phrase ("On Sunday,"), "The"
+_SUBJECT_LEAD = compile_pattern(rf"(?:{_DATELINE})?(?:[A-Z][^,.;:\"“”]{{0,50}},\s+)?(?:The\s+)?")
 
 
 def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[TitleMention], sentences: SentenceIndex,

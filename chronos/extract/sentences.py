@@ -130,7 +130,7 @@ _AND_THEN = compile_pattern(r"\s(?:and|but)\s+$")
 _RELATIVE_OPENER = compile_pattern(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
 
 
-def _relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
+def relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
     """Where the relative clause holding [start, end) closes with a comma, if it does: the verbs
     after that belong to the main clause."""
     if _RELATIVE_OPENER.search(lowered, max(sentence_start, start - 200), start) is None:
@@ -165,7 +165,7 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, min(end + TENSE_WINDOW, said - 1) if start < said else end + TENSE_WINDOW)]
     markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and (
         _NEXT_CLAUSE.search(lowered, end, m[0]) or m[2] == "future" and _AND_THEN.search(lowered, end, m[0])))]
-    if (closes := _relative_clause_end(lowered, sentence.start, start, end)) is not None:
+    if (closes := relative_clause_end(lowered, sentence.start, start, end)) is not None:
         markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
     if markers and ('"' in lowered[sentence.start:sentence.end] or "“" in lowered[sentence.start:sentence.end]):
         # '"We want to dare more progress," the agreement declares, echoing a line from 1969': a
