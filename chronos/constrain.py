@@ -649,14 +649,15 @@ class Builder:
 
     def _modal_around(self, t: Timex) -> bool:
         """A modal in the sentence leaves a date open ('he could call an election before October'),
-        unless it sits in a 'that' or relative clause after the date: 'Voters went to the polls on
-        April 28 after a campaign dominated by ... suggestions that Canada should become ...', or
-        after the relative clause the date is in closes."""
+        unless a clause parts them: a 'that' or relative clause after the date ('Voters went to the
+        polls on April 28 after a campaign dominated by ... suggestions that Canada should become
+        ...'), a relative clause holding it ('police will be deployed for the opening ceremony, which
+        was held on July 26'), closed before the modal or not."""
         lo, hi = self._sentence_span(t.start)
         # "Noboa, who was sworn in on Nov. 23, will serve": the modal of the main clause, after the relative one closes
         closes = relative_clause_end(self.m.sentences.lowered, lo, t.start, t.end)
-        return any((m.start() < t.start or not _THAT.search(self.m.text, t.end, m.start())) and (closes is None or m.start() < closes)
-                   for m in _MODAL.finditer(self.m.text, lo, hi))
+        return any(not (_RELATIVE_OPENS.search(self.m.text, m.end(), t.start) if m.start() < t.start else _THAT.search(self.m.text, t.end, m.start()))
+                   and (closes is None or m.start() < closes) for m in _MODAL.finditer(self.m.text, lo, hi))
 
     def _opens_range(self, t: Timex) -> bool:
         """'from 2016 through 2026', 'July 23 to July 29'; not 'will vote on May 9 to choose'."""
@@ -2143,6 +2144,7 @@ _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\ba
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
+_RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
 # a modal, or a hypothetical ("if the election were held today", "imagine the referendum were held")
 _MODAL = compile_pattern(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b|\b(?i:if|imagine|suppose)\b[^.;]{0,60}\bwere\b")
 # a time before or after which something happens: not when the clause's own verb happens
