@@ -94,8 +94,9 @@ _CAP_RUN = compile_pattern(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al
 def _title_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
     mods = alternation(list(MODIFIERS))
     return compile_pattern(
-        # "former New Jersey GOP Gov. Christine Todd Whitman": a state or party between modifier and title
-        rf"(?:\b(?P<mod>{mods})[\s-]*(?-i:(?:[A-Z][\w'’]*|GOP)[^\S\n]+){{0,3}}?)?"
+        # "former New Jersey GOP Gov. Christine Todd Whitman": a state or party between modifier and
+        # title; "the late founding President Kenneth Kaunda": a word of praise
+        rf"(?:\b(?P<mod>{mods})[\s-]*(?-i:(?:[A-Z][\w'’]*|GOP|founding|longtime|long-serving|veteran|legendary|revered|beloved)[^\S\n]+){{0,3}}?)?"
         rf"(?:(?P<qual>{trie_alternation(country_names)})(?:['’]s)?(?![^\S\n]*\n\s*\n)\s+)?"  # not "congratulate President"
         # "The German chancellor, Angela Merkel,"; not a headline's last word before a paragraph's first
         rf"(?P<title>{trie_alternation(kb_titles)})(?P<elect>[\s-]elect)?(?P<emeritus>\s+emeritus)?(?:\s*,)?(?![^\S\n]*\n\s*\n)\s+$",
