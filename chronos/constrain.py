@@ -1722,7 +1722,7 @@ class Builder:
         when Monday falls after the death. The clause's time is its time expression (as
         `_at_reference`), else the present tense's publication day; a bare past tense ('Abe said
         that...') can quote old words and makes no claim."""
-        for p, verb, (vs, ve) in self._speakers():
+        for p, verb, (vs, ve) in [*self._speakers(), *self._living()]:
             people = [self.kb.people[pid] for pid in p.people]
             if not people or any(q.died is None for q in people):
                 continue
@@ -1734,7 +1734,8 @@ class Builder:
                 phrase = f"{p.text} … {self.m.text[vs:ve]}"
             facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
-            present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT
+            present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT or verb in _LIVING_PRESENT
+            doing = "living" if verb in _LIVING_PRESENT else "speaking"
             i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
             if present and (year := self._year_heading(p.start)) is not None:
                 i = year  # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
@@ -1743,10 +1744,16 @@ class Builder:
                 a, b = min(lo, t.start), max(hi, t.end)
                 said = f"'{self.m.text[a:b]}'" if b - a <= 90 and "\n" not in self.m.text[a:b] else f"'{t.text} … {phrase}'" if t.start < lo else f"'{phrase} … {t.text}'"
                 self.claim("Life.DeadSpeaking", Cmp(var(f"S{i}"), "<=", const(died.toordinal())), [(p.start, p.end), (t.start, t.end)],
-                           f"{said} has {person.name} speaking", facts, event_var=f"S{i}", timex=i, **ctx)
+                           f"{said} has {person.name} {doing}", facts, event_var=f"S{i}", timex=i, **ctx)
             elif present:
                 self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
-                           f"'{phrase}' (present tense) has {person.name} speaking", facts, **ctx)
+                           f"'{phrase}' (present tense) has {person.name} {doing}", facts, **ctx)
+
+    def _living(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
+        """A person the present tense has alive: 'Ben Ali, who lives in exile in Saudi Arabia'."""
+        for p in self.m.people:
+            if p.grounded and (m := _LIVES_AFTER.match(self.m.text, p.end)):
+                yield p, m.group("verb"), m.span("verb")
 
     def death_day_claims(self) -> None:
         """'Muhammad Ali ... died late Friday', 'Mother Teresa ... died yesterday evening': the day a
@@ -1910,6 +1917,8 @@ class Builder:
 
 # Words after a person's name that report speech; the present tense puts the speaking at publication.
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
+_LIVING_PRESENT = {"lives", "resides"}
+_LIVES_AFTER = compile_pattern(rf"(?:,\s+who|{APPOSITION})?\s+(?:still\s+|now\s+)?(?P<verb>lives|resides)\b")
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",
