@@ -201,9 +201,14 @@ def _anniversary_bases(evs) -> list[tuple[int, int]]:
 
 def _the(name: str) -> str:
     """The article before an event's name, none when it has its own: 'the NATO summit', 'Russia's
-    invasion', 'Strom Thurmond's death'."""
+    invasion', 'Strom Thurmond's death', 'his release from prison'."""
     words = name.lower().split()
-    return "" if words[0] in ("the", "a", "an") or any(w.endswith(("'s", "’s")) for w in words[:-1]) else "the "
+    return "" if words[0] in ("the", "a", "an", "his", "her") or any(w.endswith(("'s", "’s")) for w in words[:-1]) else "the "
+
+
+def _pronoun_lowered(name: str) -> str:
+    """'His release from prison' opening a sentence, as a message's words: 'his release from prison'."""
+    return name[0].lower() + name[1:] if name.startswith(("His ", "Her ")) else name
 
 
 def _event_facts(evs, named: bool = False) -> list[FactRef]:
@@ -1376,7 +1381,7 @@ class Builder:
             # event's name may be read in any year its tense allows, the event's own among them
             first, last = self._range_of(i)  # "his single term, from 1989 to 1993, saw the fall of the Berlin Wall"
             self.claim("Events.DateMismatch", Overlaps(var(f"S{first}"), var(f"E{last}"), tuple(sorted((a, b + 1) for a, b in days))),
-                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + em.text}",
+                       [(t.start, t.end), (em.start, em.end)], f"'{t.text}' dates {_told_as(em.text) if em.told else _the(em.text) + _pronoun_lowered(em.text)}",
                        _event_facts(evs, named=not em.told), event_var=f"S{i}", event_days=days, reads_own=t.year is None)
 
     def _another_event_between(self, em, t: Timex) -> bool:
@@ -1692,6 +1697,10 @@ class Builder:
         # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
         if t.start >= em.end and _RELATIVE_TOLD.fullmatch(self.m.text, em.end, t.start):
             return True  # "over the downing of Malaysia Airlines Flight 17, which was shot down over eastern Ukraine on"
+        if t.start >= em.end and _SPOKEN_BETWEEN.search(self.m.text, em.end, t.start):
+            return False  # "Schoen, Trump's lawyer from his second impeachment trial, said ... on Thursday": the saying's day
+        if t.end <= em.start and _SPAN_TO.fullmatch(self.m.text, t.end, em.start):
+            return False  # "released five albums from 1998 through her death": the date opens a span the event closes
         before = self.m.text[max(0, em.start - 30):em.start]
         if t.end <= em.start and _ON_THE_SIDELINES.search(before) and len(self.m.text[t.end:em.start]) <= EVENT_DATE_GAP:
             return True  # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on
@@ -2153,6 +2162,8 @@ _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\ba
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
+_SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
+_SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
 # a modal, or a hypothetical ("if the election were held today", "imagine the referendum were held")
 _MODAL = compile_pattern(r"\b(?:could|would|might|may|should|will|can)\b|['’]ll\b|\b(?i:if|imagine|suppose)\b[^.;]{0,60}\bwere\b")

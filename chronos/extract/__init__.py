@@ -13,6 +13,7 @@ from chronos.extract.coinages import CoinedName, find_coinages
 from chronos.extract.rankings import RankMention, find_rankings
 from chronos.extract.majorities import MajorityMention, find_majorities
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
+                                    find_pronoun_events,
                                     find_series_mentions, vote_day_year)
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
@@ -56,7 +57,8 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
     if kb is None:
         return Mentions(text, sentences, timexes, tenses, [], [], [], [], [])
     people = find_people(text, kb)
-    events = _without_overlaps(find_event_mentions(text, sentences, kb) + find_dated_happenings(text, sentences, timexes, kb))
+    events = _without_overlaps(find_event_mentions(text, sentences, kb) + find_dated_happenings(text, sentences, timexes, kb)
+                               + find_pronoun_events(text, sentences, people, kb))
     timexes, tenses = _without_days_in_names(timexes, tenses, events)
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)

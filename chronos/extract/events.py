@@ -17,7 +17,7 @@ from chronos.extract.people import PersonMention, ordinal_value
 from chronos.extract.sentences import SentenceIndex
 from chronos.extract.timex import Timex
 from chronos.kb import KB
-from chronos.kb.schema import Series
+from chronos.kb.schema import Person, Series
 from chronos.lexicon import lexicon
 
 
@@ -170,17 +170,55 @@ def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[Person
     """'Mandela died on Dec. 5, 2013. ... the 10th anniversary of his death': the one KB person
     named in the sentence or the one before (where the phrase ends, the death event, the born)."""
     m = _HIS_HER_LIFE.match(text, cue_end)
-    if m is None or kb is None:
+    if m is None or kb is None or (person := _the_one_named(sentences, people, kb, cue_start)) is None:
         return None
-    k = sentences.index_of(cue_start)
-    since = sentences.sentences[max(0, k - 1)].start
-    named = {p.people for p in people if since <= p.start < cue_start and p.grounded}
-    if len(named) != 1 or len(ids := next(iter(named))) != 1:
-        return None  # none, or two people: whose death it is is not known
-    person = kb.people[ids[0]]
     if m.group("birth"):
         return (m.end(), (), ids) if person.born else None
     return (m.end(), (f"death:{person.id}",), ()) if person.died else None
+
+
+def _the_one_named(sentences: SentenceIndex, people: list[PersonMention], kb: KB, at: int, text: str | None = None) -> Person | None:
+    """The one KB person named in the sentence holding `at` or the one before, before `at`: whom
+    a 'his' or 'her' there points to (none, or two people: not known). With `text`, also none when
+    a name the KB may not know comes after theirs ('... White ... her husband Allen Ludden, to whom
+    she was married until his death'), other than a place ('on Robben Island')."""
+    k = sentences.index_of(at)
+    since = sentences.sentences[max(0, k - 1)].start
+    mentions = [p for p in people if since <= p.start < at and p.grounded]
+    named = {p.people for p in mentions}
+    if len(named) != 1 or len(ids := next(iter(named))) != 1:
+        return None
+    if text is not None and _UNKNOWN_NAME.search(text, mentions[-1].end, at):
+        return None
+    return kb.people[ids[0]]
+
+
+# two capitalised words not after a preposition of place: maybe a person the KB does not know
+_UNKNOWN_NAME = compile_pattern(r"(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bthe\s)"
+                                r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+_HIS_HER = compile_pattern(r"\b[Hh](?:is|er)\s+")
+_WORDS_AFTER = compile_pattern(r"[\w'’-]+(?:\s+[\w'’-]+){0,5}")
+_WORD = compile_pattern(r"[\w'’-]+")
+
+
+def find_pronoun_events(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[EventMention]:
+    """'Mandela spent 27 years in prison. His release from prison on Feb. 11, 1990, ...': a KB
+    event named '<person>'s ...' ('Mandela's release from prison', 'Chirac's death'), told with
+    'his' or 'her' of the one person named just before; the longest such name."""
+    out = []
+    for m in _HIS_HER.finditer(text) if people else ():
+        if (person := _the_one_named(sentences, people, kb, m.start(), text)) is None or (after := _WORDS_AFTER.match(text, m.end())) is None:
+            continue
+        words = list(_WORD.finditer(text, m.end(), after.end()))
+        found = next(((n, events) for n in range(len(words), 0, -1) for form in (person.name, *person.aliases)
+                      if (events := kb.events_by_name.get(f"{form.lower()}'s {' '.join(w.group().lower() for w in words[:n])}"))), None)
+        if found is not None:
+            end = words[found[0] - 1].end()
+            sent = sentences.sentence_of(m.start())
+            out.append(EventMention(m.start(), end, text[m.start():end], tuple(found[1]), (sent.start, sent.end)))
+    return out
 
 
 # "the anniversary of the landings": a thing told before, named by a common noun
