@@ -1883,8 +1883,8 @@ class Builder:
                         continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19", "last week's referendum, held on Thursday, June 23"
                 else:
                     between = self.m.text[d.end:r.start]
-                    if not _APPOSITION_AFTER.fullmatch(between):
-                        continue
+                    if not (_APPOSITION_AFTER.fullmatch(between) or d.kind == "date" and _HELD_AFTER.fullmatch(between)):
+                        continue  # "June 10, a Monday"; "the May 1 vote, held two weeks ago"
                 if _NOT_ANCHORED.search(self.m.text, max(0, r.start - 30), r.start) or _AGO_BEFORE.search(self.m.text, max(0, r.start - 6), r.start):
                     continue  # "the day before yesterday (June 5)", "a year ago this week": the relative is only part of a phrase
                 lo, hi = min(r.start, d.start), max(r.end, d.end)
@@ -2010,6 +2010,8 @@ _TODAY_ON = compile_pattern(r"\s+today\s*(?:,|—|–)\s*(?:on\s+)?", re.IGNOREC
 _POSSESSED_ON = compile_pattern(r"['’]s\s+(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*,?\s+(?:(?:which\s+was\s+)?held\s+)?on\s+(?:\w+day,?\s+)?")
 _AGO_BEFORE = compile_pattern(r"\bago\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = compile_pattern(r",\s+(?:a|an)\s+", re.IGNORECASE)
+# a dated event's noun, then when it was held: "the May 1 vote, held two weeks ago"
+_HELD_AFTER = compile_pattern(r"\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:which\s+(?:was|were)\s+)?(?:held|staged|signed|played|fought)\s+")
 _NOT_ANCHORED = compile_pattern(r"\b(?:before|after|since|until|from|by|than)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the late Jimmy Carter", "the late former military ruler Pervez Musharraf" (a description
 # ending in a role; "the late summer visit of ..." is none)
