@@ -146,6 +146,7 @@ RESULT_CALLED_DAYS = 1  # an election told by a weekday may be dated by the day 
 ANNIVERSARY_RUN_DAYS = 31  # an event longer than this has anniversaries of its first and its last day
 NEW_FOR_DAYS = 3 * 365  # "newly created": within a few years of its coming about
 DEPARTURE_GRACE_DAYS = 7  # "who will step down": news of a departure may still speak of it a week on
+RETIRED_GRACE_DAYS = 60  # news takes weeks to follow a rename or a new currency
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
@@ -873,8 +874,17 @@ class Builder:
     def coinage_claims(self) -> None:
         """'COVID-19', 'ChatGPT': a text using a name was written on or after the day it came into use
         (unless parts were written after it: 'This story originally published in January 2020')."""
+        retired_claimed: set[str] = set()
         for cn in [] if self.updated else self.m.coined:
             coinage = self.kb.coinages[cn.coinage]
+            if cn.retired:
+                if cn.coinage not in retired_claimed and self._as_current(cn, coinage):
+                    retired_claimed.add(cn.coinage)  # one use spoken of as current is enough
+                    self.claim("Stale.RetiredName", Cmp(var("P"), "<", const(coinage.until.toordinal() + RETIRED_GRACE_DAYS)),
+                               [(cn.start, cn.end)], f"'{cn.text}' speaks of {coinage.label} as current",
+                               [FactRef(f"{coinage.label} went out of use on {fmt_date(coinage.until)}", coinage.source)],
+                               coined=coinage.label, until=coinage.until)
+                continue
             if cn.new:
                 # "the newly created Department of Homeland Security": new when written, not years on
                 how, i = self.reference(cn.start, cn.end)
@@ -888,6 +898,16 @@ class Builder:
                        f"'{cn.text}' is a name first used on {fmt_date(coinage.since)}",
                        [FactRef(f"{coinage.label} was first used on {fmt_date(coinage.since)}", coinage.source)],
                        coined=coinage.label, since=coinage.since)
+
+    def _as_current(self, cn, coinage) -> bool:
+        """Whether a name that went out of use is spoken of as current: in the present or future
+        tense, not as a former name ('Eswatini, formerly Swaziland', 'then called Nur-Sultan'),
+        nor quoted; a currency only as an amount ('salaries of 3,000 kuna')."""
+        if coinage.money and not cn.amount or _in_quotation(self.m.text, cn.start):
+            return False
+        if _FORMER_NAME.search(self.m.text, max(0, cn.start - 40), cn.start) or _RENAMED_AFTER.match(self.m.text, cn.end):
+            return False
+        return self.m.tense_of(cn.start, cn.end) in ("present", "future") and self.m.sentences.has_verb(cn.start)
 
     def member_count_claims(self) -> None:
         """'the 28-member European Union': the group had that many members at the time of the
@@ -2164,6 +2184,10 @@ _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\ba
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
+# a name given as a former one: "Eswatini, formerly Swaziland", "what was then Nur-Sultan", "the old kuna"
+_FORMER_NAME = compile_pattern(r"\b(?:formerly|former|then|once|previously|old|earlier|renamed|called|known\s+as|named|"
+                               r"was|were|until|before|pre-|instead\s+of|from|replac\w+)\b[^.;:!?]{0,25}$", re.IGNORECASE)
+_RENAMED_AFTER = compile_pattern(r"[^.;:!?]{0,40}?\b(?:renamed|was\s+called|changed\s+its\s+name|became|replaced|gave\s+way|until)\b", re.IGNORECASE)
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")

@@ -159,13 +159,24 @@ class Body(_Fact):
 
 class Coinage(_Fact):
     """A name that came into use on a known day ('COVID-19', 11 Feb 2020): a text using it was
-    written on or after that day."""
+    written on or after that day; or that went out of use on one ('Nur-Sultan', renamed Astana on
+    17 Sep 2022; the kuna, replaced by the euro): a text using it as current was written before."""
 
     id: str
     label: str
     names: list[str] = Field(description="How text writes it, matched as written (case counts): 'COVID-19', 'Covid-19'")
-    since: dt.date = Field(description="The first day it was used (when sources differ, the earliest)")
+    since: dt.date | None = Field(default=None, description="The first day it was used (when sources differ, the earliest)")
+    until: dt.date | None = Field(default=None, description="The first day it was out of official use (a place renamed, a currency replaced)")
+    money: bool = Field(default=False, description="A currency: only an amount in it ('3,000 kuna') says it is current")
     source: str
+
+    @model_validator(mode="after")
+    def _dated(self) -> "Coinage":
+        if self.since is None and self.until is None:
+            raise ValueError(f"coinage {self.id}: give `since`, `until` or both")
+        if self.since is not None and self.until is not None and self.until <= self.since:
+            raise ValueError(f"coinage {self.id}: `until` before `since`")
+        return self
 
 
 class RankHolder(_Fact):
