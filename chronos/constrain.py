@@ -356,6 +356,8 @@ class Builder:
             if day_level and not is_day_level(t):
                 continue
             before = self.m.text[max(0, t.start - 20):t.start]
+            if _BORN_BEFORE.search(before):
+                continue  # "Bill Clinton, George W. Bush and President Trump were all born in 1946": the births' year
             if t.kind == "date" and t.year is None:  # "Thanksgiving", "June 25": the clause's day only after "on"...
                 if not _ON_DAY.search(before):
                     continue
@@ -937,8 +939,10 @@ class Builder:
         (`unlisted`) nothing is checked."""
         if when == "timex":
             t = self.m.timexes[i]
-            self.claim(rule, Overlaps(var(f"S{i}"), var(f"E{i}"), held + unlisted), [span, (t.start, t.end)], says, facts,
-                       event_var=f"S{i}", **ctx)
+            f = Overlaps(var(f"S{i}"), var(f"E{i}"), held + unlisted)
+            if _deictic(t):  # "The 28-nation union's leaders agreed last week", a day after the 28th joined: a description as of writing
+                f = Or((f, InAny(var("P"), held + unlisted)))
+            self.claim(rule, f, [span, (t.start, t.end)], says, facts, event_var=f"S{i}", **ctx)
         elif when == "then":
             since = min((a for a, _ in held), default=None)
             self.claim(rule, InAny(var("P"), unlisted + (((since, None),) if since is not None else ())), [span], says + " by then", facts, **ctx)
@@ -1397,6 +1401,8 @@ class Builder:
             days = _event_days(evs, named=not em.told)
             if em.told and all(e.kind == "election" for e in evs):
                 days = _with_result_day(days, t)
+            if _MIDNIGHT_BEFORE.search(self.m.text, max(0, t.start - 20), t.start):
+                days = [(a - 1, b) for a, b in days]  # "joined the EU at midnight on Sunday": the night into Monday, its day
             # "will not accept Russia's annexation of Crimea in March": a yearless day or month beside an
             # event's name may be read in any year its tense allows, the event's own among them
             first, last = self._range_of(i)  # "his single term, from 1989 to 1993, saw the fall of the Berlin Wall"
@@ -2188,6 +2194,8 @@ _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 _FORMER_NAME = compile_pattern(r"\b(?:formerly|former|then|once|previously|old|earlier|renamed|called|known\s+as|named|"
                                r"was|were|until|before|pre-|instead\s+of|from|replac\w+)\b[^.;:!?]{0,25}$", re.IGNORECASE)
 _RENAMED_AFTER = compile_pattern(r"[^.;:!?]{0,40}?\b(?:renamed|was\s+called|changed\s+its\s+name|became|replaced|gave\s+way|until)\b", re.IGNORECASE)
+_MIDNIGHT_BEFORE = compile_pattern(r"\bmidnight\s+(?:on\s+)?$", re.IGNORECASE)
+_BORN_BEFORE = compile_pattern(r"\bborn\s+(?:(?:in|on)\s+)?$")
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
