@@ -1105,8 +1105,9 @@ class Builder:
                 continue  # "hacking ... during the 2016 presidential campaign": the year names a thing
             if here - self.m.sentences.index_of(t.start) > reach:
                 return None
-            if t.kind in ("year", "month") and (t.year is not None or t.offset < 0):
-                earlier.append(t.year or 0)  # "at Balmoral last September": before any day of this year's story
+            if t.kind in ("year", "month") and (t.year is not None or t.offset < 0) or t.year is not None and _BORN_BEFORE.search(
+                    self.m.text, max(0, t.start - 20), t.start):
+                earlier.append(t.year or 0)  # "at Balmoral last September", "who was born on April 15, 1912": before this year's story
                 continue
             # the story's day counted from publication, or written in full in the days before it ("on Monday,
             # July 16, 2018"; not "exactly 10 years after ... March 11, 2011", which the story looks back to)
@@ -1757,7 +1758,7 @@ class Builder:
         when Monday falls after the death. The clause's time is its time expression (as
         `_at_reference`), else the present tense's publication day; a bare past tense ('Abe said
         that...') can quote old words and makes no claim."""
-        for p, verb, (vs, ve) in [*self._speakers(), *self._living()]:
+        for p, verb, (vs, ve) in [*self._speakers(), *self._living(), *self._deeds()]:
             people = [self.kb.people[pid] for pid in p.people]
             if not people or any(q.died is None for q in people):
                 continue
@@ -1770,8 +1771,10 @@ class Builder:
             facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
             present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT or verb in _LIVING_PRESENT
-            doing = "living" if verb in _LIVING_PRESENT else "speaking"
+            doing = "living" if verb in _LIVING_PRESENT else "speaking" if vs < p.start or verb not in _DEEDS else "taking part"
             i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
+            if i is None and not present and verb in _DEEDS and vs > p.start:
+                i = self._story_day_before(p)  # "Kim Jong Il watched from a balcony": a part in the story told just before
             if present and (year := self._year_heading(p.start)) is not None:
                 i = year  # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
             if i is not None:
@@ -1783,6 +1786,15 @@ class Builder:
             elif present:
                 self.claim("Life.DeadSpeaking", Cmp(var("P"), "<=", const(died.toordinal() + 1)), [(p.start, p.end)],
                            f"'{phrase}' (present tense) has {person.name} {doing}", facts, **ctx)
+
+    def _deeds(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
+        """A person the KB records as dead doing a part of a story, opening its sentence: 'Kim Jong
+        Il watched from a balcony as columns of soldiers ... passed'."""
+        for p in self.m.people:
+            if (p.grounded and all(self.kb.people[pid].died for pid in p.people) and (m := _DEED_AFTER.match(self.m.text, p.end))
+                    and self._opens_sentence(p.start)):
+                verb = m.group().split()[-1]
+                yield p, verb, (m.end() - len(verb), m.end())
 
     def _living(self) -> Iterator[tuple[PersonMention, str, tuple[int, int]]]:
         """A person the present tense has alive: 'Ben Ali, who lives in exile in Saudi Arabia'."""
@@ -2153,8 +2165,10 @@ _STORY_EVENT_AFTER = compile_pattern(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _SUBJECT_STORY_SENTENCES = 4  # ... for a holder who only does something in it
 # a title's holder doing a part of the story: a simple past verb right after the name
-_DEED_AFTER = compile_pattern(r"\s+(?:also\s+)?(?:read|led|gave|delivered|laid|spoke|arrived|attended|joined|met|greeted|hosted|"
-                         r"presented|unveiled|opened|lit|placed|signed|watched|waved|walked|sat|stood|shook|addressed|officiated)\b")
+_DEEDS = ("read", "led", "gave", "delivered", "laid", "spoke", "arrived", "attended", "joined", "met", "greeted", "hosted",
+          "presented", "unveiled", "opened", "lit", "placed", "signed", "watched", "waved", "walked", "sat", "stood", "shook",
+          "addressed", "officiated")
+_DEED_AFTER = compile_pattern(rf"\s+(?:also\s+)?(?:{'|'.join(_DEEDS)})\b")
 _POINT_IN_CLAUSE = compile_pattern(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
 # a sentence opened by a participle's clause ("Born in 1937, ...", "Elected president in 1988 over
 # Michael Dukakis, he oversaw ..."), whose date is no time of the main clause
