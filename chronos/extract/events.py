@@ -209,7 +209,10 @@ def find_pronoun_events(text: str, sentences: SentenceIndex, people: list[Person
     'his' or 'her' of the one person named just before; the longest such name."""
     out = []
     for m in _HIS_HER.finditer(text) if people else ():
-        if (person := _the_one_named(sentences, people, kb, m.start(), text)) is None or (after := _WORDS_AFTER.match(text, m.end())) is None:
+        after = _WORDS_AFTER.match(text, m.end())
+        if after is None or after.group().split()[0].lower() not in kb.possessed_heads:
+            continue  # "his wife", "her speech": most words after a pronoun start no event's name
+        if (person := _the_one_named(sentences, people, kb, m.start(), text)) is None:
             continue
         words = list(_WORD.finditer(text, m.end(), after.end()))
         found = next(((n, events) for n in range(len(words), 0, -1) for form in (person.name, *person.aliases)

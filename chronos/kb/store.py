@@ -52,6 +52,9 @@ class KB:
     events_by_name: dict[str, list[str]] = field(default_factory=dict)
     told_names: set[str] = field(default_factory=set)
     event_names_by_ending: dict[str, list[str]] = field(default_factory=dict)
+    # the first words after "'s" in the names ("release" of "mandela's release"): what may follow "his"
+    # or "her" in a name told of the person named before
+    possessed_heads: set[str] = field(default_factory=set)
 
     def event(self, event_id: str) -> Event:
         return self.events.get(event_id) or self.derived_events[event_id]
@@ -102,6 +105,8 @@ class KB:
                         self.told_names.add(spelling)
         for name in sorted(self.events_by_name, key=lambda n: (-len(n), n)):
             self.event_names_by_ending.setdefault(" ".join(_WORD.findall(name)[-2:]), []).append(name)
+            if (head := _POSSESSED_HEAD.search(name)) is not None:
+                self.possessed_heads.add(head.group(1))
 
     def elections_of(self, person: str, office: str | None = None) -> list[Event]:
         """The days `person` was elected to an office (or to `office`), as the KB derives them from terms."""
@@ -201,6 +206,7 @@ def load_kb(dirs: tuple[Path, ...] = (KB_DIR,)) -> KB:
 
 
 _WORD = re.compile(r"\w+")
+_POSSESSED_HEAD = re.compile(r"['’]s\s+([\w'’-]+)")
 
 
 def _told_names(p: Person) -> list[str]:
