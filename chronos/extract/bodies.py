@@ -114,7 +114,7 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         k = next(k for k in (1, 3, 4) if m.group(f"num{k}") is not None)
         found.append((m.start(), m.end(), m, k, m.group(f"name{k}")))
     for m in _possessive_regex().finditer(text):
-        if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
+        if (name := _name_before(tuple(sorted([*names, *generic]))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 2, name.group("name2")))
     for m in _ordinal_member_regex().finditer(text):
         if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
@@ -125,9 +125,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         key = said.lower()
         if key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
-        elif key in generic and k == 1:
-            # "the 28-member bloc" in a text naming the EU; not "the 55-member bloc" (the African Union,
-            # in a text that also names the European Union): a size the group has had
+        elif key in generic and k in (1, 2):
+            # "the 28-member bloc", "the bloc's 28 member states" in a text naming the EU; not "the 55-member
+            # bloc" (the African Union, in a text that also names the European Union): a size the group has had
             bodies = tuple(b for b in generic[key] if b in named and any(c.count == count for c in kb.bodies[b].counts))
         else:
             continue

@@ -394,10 +394,13 @@ def _numbered_before_regex(kb_titles: tuple[str, ...], country_names: tuple[str,
 
 @functools.cache
 def _numbered_role_regex(kb_titles: tuple[str, ...], country_names: tuple[str, ...]) -> re.Pattern[str]:
-    """'The 43rd president was born in Honolulu': a number and a title opening a sentence, for the
-    one named before (a name after it is read by the other two patterns)."""
-    return compile_pattern(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s)){_numbered_title(country_names, kb_titles)}"
-                           rf"(?=\s+[a-z])(?!\s+since\b)", re.IGNORECASE)  # not "the fifth prime minister since 2006"
+    """'The 43rd president was born in Honolulu', 'He was sworn in as the 44th president': a number
+    and a title opening a sentence, or after a pronoun sworn in, for the one named before (a name
+    after it is read by the other two patterns)."""
+    return compile_pattern(rf"(?:(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s))|(?P<pronoun>\b(?-i:He|She|he|she)\s+(?:was|had\s+been)\s+"
+                           rf"(?:sworn\s+in|inaugurated)(?:\s+[\w.,]+){{0,8}}?\s+as\s+))"
+                           rf"{_numbered_title(country_names, kb_titles)}"
+                           rf"(?(pronoun)(?=\s*[,;.:)—–]|\s+[a-z])|(?=\s+[a-z]))(?!\s+since\b)", re.IGNORECASE)  # not "the fifth prime minister since 2006"
 
 
 @functools.cache
@@ -419,7 +422,9 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
         # "Reagan, the former Hollywood actor who became the 40th president": a description before "who"
         # "Cardinal Joseph Ratzinger of Germany was elected the 265th pope": a place after the name
         rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:was|is|became|has)\b))?"
-        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
+        # "Barack Obama's inauguration on Tuesday, Jan. 20, as the 44th president": the possessive's act
+        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|"
+        rf"(?P<poss>['’]s\s+(?:inauguration|swearing-in)(?:\s+[\w.,]+){{0,8}}?\s+as\s+)|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|at|when|after|by)\b)",
         re.IGNORECASE,
     )
@@ -442,7 +447,8 @@ def find_numbered_titles(text: str, people: list[PersonMention], titles: list[Ti
             continue
         if (m := before.search(text, max(0, p.start - 100), p.start)) is not None:
             start, end, future = m.start(), p.end, False
-        elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None and (m.group("verb") or (m.group("comma") or m.group("aged")) and not m.group("who"))
+        elif ((m := after.match(text, p.end, min(len(text), p.end + 120))) is not None
+              and (m.group("verb") or m.group("poss") or (m.group("comma") or m.group("aged")) and not m.group("who"))
               and not (m.group("comma") and CLOSES_RELATIVE.search(text, max(0, p.start - 200), p.start))):
             start, end, future = p.start, m.end(), m.group("future") is not None
         else:
@@ -473,8 +479,8 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
     """'The 45th president made the remarks': the one person named in the text before whose offices
     carry the title (none when two such people were named)."""
     out = []
-    for m in _numbered_role_regex(*key).finditer(text) if _role_cue().search(text) else ():
-        if not m.group().startswith("The") or any(nt.start <= m.start() < nt.end for nt in found):
+    for m in _numbered_role_regex(*key).finditer(text) if _role_cue().search(text) or "sworn in as" in text or "inaugurated as" in text else ():
+        if not (m.group().startswith("The") or m.group("pronoun")) or any(nt.start <= m.start() < nt.end for nt in found):
             continue  # a sentence's subject, not one already read with its name
         title = " ".join(m.group("title").lower().split())
         if (copula := _COPULA.match(text, m.end())) and (p := next((p for p in people if p.start == copula.end()), None)):
