@@ -154,7 +154,7 @@ ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
 ELECT_TOLD_DAYS = 7  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 _DEATH_TOLD = compile_pattern(r"\b(?:died|dies|death|dead|funeral|passed\s+away|late|obituary|mourn\w*|buried|burial|killed|"
-                         r"assassinated|memorial|condolences|tributes?)\b", re.IGNORECASE)
+                              r"assassinated|memorial|condolences|tributes?)\b", re.IGNORECASE)
 RECENT_DAYS = 4 * 365  # the fallback prior: an undated text is from the KB's last few years
 DATELINE_LINES = 3  # a dateline stands among the first lines ...
 DATELINE_CHARS = 400  # a full date this close to the top is the article's dateline
@@ -1979,14 +1979,14 @@ _REMARK_PAST = {"welcomed", "praised", "criticized", "criticised", "condemned", 
                 "called him", "called her", "called them", "described", "mourned", "expressed"}
 # "Prime Minister Shinzo Abe of Japan, whose government had pressed ..., said"
 _SPEECH_AFTER = compile_pattern(rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})?{APPOSITION}?\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
-                           + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
+                                + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 # the office that speaks for its holder (not a dead person's: an estate or a foundation speaks then)
 _ORGAN_OF = compile_pattern(r"['’]s\s+(?:government|administration|office|cabinet|spokes(?:man|woman|person)|press\s+(?:secretary|office))\b")
 _SPEECH_BEFORE = compile_pattern(r"[,”\"]\s+(?P<verb>says|said|told|tells|added|adds)\s+(?:[\w.’'-]+\s+){0,5}$")
 
 
 _PRONOUN_SPEECH = compile_pattern(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?P<verb>"
-                             + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
+                                  + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST | _REMARK_PRESENT | _REMARK_PAST)) + r")\b")
 # what may come before a sentence's subject: a quote mark, "The", title words ("Former Soviet President")
 _SUBJECT_LEAD = compile_pattern(r"\s*[\"“]?(?:(?:The|the|[A-Z][\w.’'-]*)\s+){0,5}")
 _HARMED = compile_pattern(r"\b(?:shot|stabbed|wounded|injured|attacked|hospitali[sz]ed|arrested|detained)\b")
@@ -2011,10 +2011,10 @@ def _another_name(text: str, start: int, end: int) -> bool:
 _DIED_VERB = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away)\b")
 # ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
 _DIED_THEN = compile_pattern(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
-                        r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
+                             r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
 # a paragraph about a state's legislature, whose chambers have the same names
 _STATE_LEGISLATURE = compile_pattern(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
-                                r"Gov\.|[Gg]overnor|Assembly)\b")
+                                     r"Gov\.|[Gg]overnor|Assembly)\b")
 ELECTED_MAJORITY_DAYS = 62  # a chamber's new majority is known from the November election
 HALF_YEAR_DAYS = 183  # a length in years may be rounded up from half a year short
 TENURE_SLIP_YEARS = 3  # a count this much longer than the whole tenure is someone else's
@@ -2054,24 +2054,24 @@ _NOT_ANCHORED = compile_pattern(r"\b(?:before|after|since|until|from|by|than)\s+
 # "the late Jimmy Carter", "the late former military ruler Pervez Musharraf" (a description
 # ending in a role; "the late summer visit of ..." is none)
 _THE_LATE = compile_pattern(r"\b[Tt]he\s+late\s+(?:(?:(?!(?:of|by|with|from|for|to|in|on|at|and|or|the|a|an)\b)[A-Za-z][\w'’-]*\s+){0,4}"
-                       r"(?i:ruler|leader|dictator|strongman|president|premier|prime\s+minister|minister|chancellor|king|queen|monarch|"
-                       r"emperor|pope|founder|statesman|general|senator|secretary|chairman|chief|head\s+of\s+state)\s+)?$")
+                            r"(?i:ruler|leader|dictator|strongman|president|premier|prime\s+minister|minister|chancellor|king|queen|monarch|"
+                            r"emperor|pope|founder|statesman|general|senator|secretary|chairman|chief|head\s+of\s+state)\s+)?$")
 _REL_WORDS = {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next"}
 
 
 # Words before a day or month that put it ahead of the writing: deadlines, payments, schedules.
 _FUTURE_CUE = compile_pattern(r"\b(?:by|until|till|through|payable|expires?|expiring|effective|deadline|scheduled(?:\s+for)?|due|record|"
-                         r"starting|beginning|slated(?:\s+for)?|set\s+for|planned\s+for|extended\s+to|postponed\s+(?:to|until)|"
-                         r"will|expected(?:\s+(?:in|on|by))?|opens|begins|starts|kicks\s+off|convenes|resumes)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
-                         re.IGNORECASE)
+                              r"starting|beginning|slated(?:\s+for)?|set\s+for|planned\s+for|extended\s+to|postponed\s+(?:to|until)|"
+                              r"will|expected(?:\s+(?:in|on|by))?|opens|begins|starts|kicks\s+off|convenes|resumes)\s+(?:on\s+|about\s+|around\s+|in\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+                              re.IGNORECASE)
 _FUTURE_AFTER = compile_pattern(r"\s+(?:deadline|record\s+date|expiration)\b", re.IGNORECASE)
 # a future cue that holds even after a past-tense verb ("postponed until Tuesday")
 # "Crowds camped on the Mall on Friday, making final preparations for the coronation at Westminster
 # Abbey on Saturday": the day of what is prepared for, whatever the tense of the preparing
 _PREPARED_FOR = compile_pattern(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for)"
-                           r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
+                                r"\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?]{1,60}?\s+on\s+$", re.IGNORECASE)
 _GONE_TO_ATTEND = compile_pattern(r"\b(?:left|flew|headed|travell?ed|departed|set\s+off)\b[^.;]{0,40}?\bto\s+(?:attend|join|address|visit|host|"
-                             r"take\s+part\s+in|participate\s+in)\s+[^,.;:!?]{1,80}?\s+on\s+$", re.IGNORECASE)
+                                  r"take\s+part\s+in|participate\s+in)\s+[^,.;:!?]{1,80}?\s+on\s+$", re.IGNORECASE)
 _YEAR_IN_NAME = compile_pattern(r"\b(?:1[89]|20)\d\d\b")
 _COMMEMORATED_AFTER = compile_pattern(r"\s+(?:commemorations?|ceremon(?:y|ies)|memorials?|remembrances?|celebrations?|observances?|commemorative)\b", re.IGNORECASE)
 _POSTPONED = compile_pattern(r"\b(?:postponed|extended|delayed|deadline|put\s+off|adjourned)\b[^.;]{0,30}?\b(?:until|till|to)\s+$", re.IGNORECASE)
@@ -2105,41 +2105,41 @@ _WEEKDAY_AND_BEFORE = compile_pattern(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)
 _DAY_AND_AFTER = compile_pattern(r"\s+(?:and|or|to|through|-|–)\s+\d")
 # a day remembered or compared: "comparing Jan. 6, 2021, to other dates"
 _MARKING_BEFORE = compile_pattern(r"\b(?:mark(?:s|ed|ing)?|commemorat(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|"
-                             r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing)|honou?r(?:s|ed|ing)?)\s+"
-                             r"(?:the\s+(?:(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?)?$", re.IGNORECASE)
+                                  r"recall(?:s|ed|ing)?|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|invok(?:e|es|ed|ing)|honou?r(?:s|ed|ing)?)\s+"
+                                  r"(?:the\s+(?:(?:day|date|moment|anniversary)\b[^.;]{0,20}?,?\s+)?)?$", re.IGNORECASE)
 _MOURNED_BEFORE = compile_pattern(r"\b(?:(?:death|funeral|burial|memorial|mourning|tributes?|passing|coffin|casket|lying[- ]in[- ]state)\s+"
-                             r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|eulogi[sz](?:e|es|ed|ing)|(?:bid|bids|bade|bidding)\s+farewell\s+to|"
-                             r"(?:pay|pays|paid|paying)\s+(?:their\s+|his\s+|her\s+)?(?:last\s+)?respects\s+to))"
-                             r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+                                  r"(?:service\s+)?(?:of|for|to)|(?:to\s+)?(?:remember(?:s|ed|ing)?|mourn(?:s|ed|ing)?|eulogi[sz](?:e|es|ed|ing)|(?:bid|bids|bade|bidding)\s+farewell\s+to|"
+                                  r"(?:pay|pays|paid|paying)\s+(?:their\s+|his\s+|her\s+)?(?:last\s+)?respects\s+to))"
+                                  r"\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # capitalised words between a phrase and the title it leads to: "an appointee of Democratic Gov. ..."
 _NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3})"
 _SERVED_UNDER = compile_pattern(r"(?:\b(?:former|ex-|onetime|one-time|served|worked)\b[^.;,]{0,60}\b(?:under|to|for)|\b(?:appointee|nominee)s?\s+of)"
-                           rf"\s+{_NAME_WORDS}$", re.IGNORECASE)
+                                rf"\s+{_NAME_WORDS}$", re.IGNORECASE)
 _KIN_OF = compile_pattern(r"\b(?:wife|husband|spouse|son|daughter|father|mother|brother|sister|grandson|granddaughter|nephew|niece|"
-                     rf"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+{_NAME_WORDS}$", re.IGNORECASE)
+                          rf"son-in-law|daughter-in-law|stepson|stepdaughter)\s+of\s+{_NAME_WORDS}$", re.IGNORECASE)
 _BEFORE_OFFICE_AFTER = compile_pattern(r"[^.;]{0,40}?\bbefore\s+(?:he|she|they)\s+(?:could\s+|would\s+|had\s+)?(?:take|took|taken|assume|assumed)\s+office\b")
 # "At 2:46 p.m., the moment the quake struck on ...", "On Sunday, the day the wall fell in ..."
 _TIME_APPOSITION = compile_pattern(r",\s+(?:the|a)\s+(?:exact\s+|very\s+)?(?:moment|minute|hour|day|time|date|anniversary|week|instant)\b[^,;]*$")
 _ANAPHORIC = compile_pattern(r"the\s+(?:next|following|previous|preceding|same)\b", re.IGNORECASE)
 _ELECTED = compile_pattern(r"(?:,\s+who\s+was|(?:,[^.;:]{0,100}?,)?\s+was|,)\s+(?:first\s+)?elected\s+(?:as\s+)?(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                      r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
+                           r"(?:pope|pontiff|president|prime\s+minister|chancellor|premier|secretary[\s-]general|leader))\b", re.IGNORECASE)
 _SWORN_IN = compile_pattern(r",\s+(?:first\s+)?(?:sworn\s+in|inaugurated)(?=\s+on\b)|"  # "Trump, first sworn in on Jan. 20, 2017,"
-                       # not past "..., and President-elect Donald Trump, who will be sworn in": another's
-                       r"(?:,(?!\s*(?:and|or|but)\b)[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
-                       r"(?:sworn\s+in|inaugurated)|(?:took|assumed|has\s+taken|had\s+taken)\s+office|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
-                       r"|became\s+(?:king|queen|emperor|empress))))\b")
+                            # not past "..., and President-elect Donald Trump, who will be sworn in": another's
+                            r"(?:,(?!\s*(?:and|or|but)\b)[^.;:]{0,100}?(?:,(?:\s+who\b)?|\s+who\b))?\s+(?:(?:was|were|is|will\s+be|had\s+been|has\s+been)\s+(?:formally\s+|officially\s+|first\s+)?"
+                            r"(?:sworn\s+in|inaugurated)|(?:took|assumed|has\s+taken|had\s+taken)\s+office|(?P<accession>(?i:(?:ascended|acceded\s+to|succeeded\s+to)\s+the\s+(?:[\w-]+\s+)?throne"
+                            r"|became\s+(?:king|queen|emperor|empress))))\b")
 _BY_LEGISLATURE = compile_pattern(r"\s+by\s+(?:the\s+)?(?:parliament|diet|bundestag|knesset|lawmakers|legislators|deputies|mps|"
-                             r"national\s+assembly|lower\s+house|house\s+of\s+representatives|congress\s+of\s+deputies)\b", re.IGNORECASE)
+                                  r"national\s+assembly|lower\s+house|house\s+of\s+representatives|congress\s+of\s+deputies)\b", re.IGNORECASE)
 _CHOSEN_BY_LEGISLATURE = {"prime minister", "chancellor", "premier"}  # not presidents: they take office weeks after the vote
 LEGISLATURE_DAYS = 2  # Spain's prime minister is sworn in a day or two after the investiture vote
 _FRONTED_OPENER = compile_pattern(r"\s*[\"“]?(?:ever\s+)?(?:since|after|when|once|until|before)\s+", re.IGNORECASE)
 _BEING_SWORN_IN = compile_pattern(r"\b(?:after|since|upon|on)\s+being\s+(?:formally\s+|officially\s+)?sworn\s+in\b", re.IGNORECASE)
 _PRONOUN_SWORN_IN = compile_pattern(r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:formally\s+|officially\s+|first\s+)?sworn\s+in(?:\s+as\s+(?:the\s+)?"
-                               r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
+                                    r"(?:(?:new|first|youngest|oldest|[a-z]+['’]s)\s+)*(?P<role>[a-z]+(?:\s+[a-z]+)?)\b)?(?=\s+(?:on|in)\b|\s*[,.;])", re.IGNORECASE)
 # "the state funeral of Queen Elizabeth II on Monday", "Pope Francis died on Monday": the title of
 # someone who has died, in a sentence about the death, is no claim that they still hold the office
 _MOURNING = compile_pattern(r"\b(?:died|dies|death|dead|killed|assassinated|funeral|memorial|mourn\w*|buried|burial|obituary|passed\s+away|"
-                       r"tributes?|condolences|lying\s+in\s+state|lie\s+in\s+state|committal|requiem|vigil)\b", re.I)
+                            r"tributes?|condolences|lying\s+in\s+state|lie\s+in\s+state|committal|requiem|vigil)\b", re.I)
 # "a day after protests forced President Hosni Mubarak to resign", "Barr would leave his post before
 # Christmas", "the ouster of President Mohamed Morsi", "Suga, who replaced Prime Minister Shinzo Abe":
 # the title of someone just gone, told with the going (not anywhere in the sentence: "Prime Minister
@@ -2148,20 +2148,20 @@ _LEAVING_WORDS = (r"resign\w*|step(?:ped|s|ping)?\s+(?:down|aside)|quit\w*|leav(
                   r"ousted|toppled|overthrown|deposed|abdicat\w*|impeached|removed\s+from\s+office|left\s+office")
 _LEAVING_AFTER = compile_pattern(rf"[^.;:,]{{0,60}}?\b(?:{_LEAVING_WORDS})\b", re.I)
 _LEAVING_BEFORE = compile_pattern(r"\b(?:(?:resignation|departure|ouster|overthrow|removal|fall|impeachment|abdication|exit)\s+of|"
-                             # "removed Islamist President Mohammed Morsi": a word or two of description between
-                             r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?"
-                             r"(?:(?-i:[A-Z][\w'’-]*)\s+){0,2}$", re.I)
+                                  # "removed Islamist President Mohammed Morsi": a word or two of description between
+                                  r"toppled|ousted|overthrew|deposed|impeached|removed|replac(?:ed|es|ing)|succeed(?:ed|s|ing))\s+(?:the\s+)?"
+                                  r"(?:(?-i:[A-Z][\w'’-]*)\s+){0,2}$", re.I)
 # "The Vilnius summit, which opened on ...", "the NATO summit in Vilnius, which opened on ...": a
 # relative clause after the name, or after the place it was held in
 _LEADING_RELATIVE = compile_pattern(r"^(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,?\s*(?:which|that)\b")
 # words that put a person at the event just told: "the delegation included", "among the guests was",
 # "attended by U.S. President Joe Biden, Chinese President Xi Jinping and British Prime Minister ..."
 _PRESENCE_BEFORE = compile_pattern(r"\b(?:included|(?:was|were)\s+among|among\s+(?:[\w'’-]+\s+){1,6}(?:was|were)|"
-                              r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+"
-                              r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
+                                   r"accompanied\s+by|joined\s+by|flanked\s+by|greeted\s+by|welcomed\s+by|attended\s+by)\s+"
+                                   r"(?:(?:[^.;:!?]|(?<=\b[A-Z])\.){0,150}?(?:,|\band)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # ... or after it: "Macron, Draghi and Trudeau also attended", "Abe used the meeting to ..."
 _STORY_EVENT_AFTER = compile_pattern(r"\b(?:also\s+)?(?:attended|looked\s+on|(?:was|were)\s+present|sat|stood)\b|"
-                                r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
+                                     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|visit|session|ceremony|gathering|debate|funeral|signing)\b")
 _STORY_SENTENCES = 6  # how far back the story's day may be told
 _SUBJECT_STORY_SENTENCES = 4  # ... for a holder who only does something in it
 # a title's holder doing a part of the story: a simple past verb right after the name
@@ -2173,10 +2173,10 @@ _POINT_IN_CLAUSE = compile_pattern(r"\b(?:since|before|after|until|than)\b[^,;.]
 # a sentence opened by a participle's clause ("Born in 1937, ...", "Elected president in 1988 over
 # Michael Dukakis, he oversaw ..."), whose date is no time of the main clause
 _FRONTED_PARTICIPLE = compile_pattern(r"\W*(?:Born|Raised|Educated|Trained|Orphaned|(?:Re-?)?[Ee]lected|Appointed|Named|Chosen|Sworn\s+in|"
-                                 r"Nominated|Installed|Inaugurated|Ousted|Defeated|Freed|Released|Founded|Launched|Drafted)\b")
+                                      r"Nominated|Installed|Inaugurated|Ousted|Defeated|Freed|Released|Founded|Launched|Drafted)\b")
 # an aside between commas, opened by a past participle: ", first held in 1978," ", built in 1931 and"
 _PARTICIPLE_ASIDE = compile_pattern(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
-                               r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
+                                    r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
 _ASIDE_CLOSES = compile_pattern(r"\s*,")
 _REMEMBERED_FOR = compile_pattern(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:remembered|recalled|known)\s+(?:\w+\s+){0,3}?for\b[^;]*$", re.IGNORECASE)
 # a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
@@ -2186,19 +2186,19 @@ _GERUND_CLAUSE = r"\b(?:after|since|before)\s+(?:first\s+)?[a-z]+ing\b"
 _GERUND_POINT = compile_pattern(rf"{_GERUND_CLAUSE}[^,;.]{{0,60}}\s(?:in|on)\s+$", re.IGNORECASE)
 # a noun's past participle and its own date: "the target agreed at the Wales summit in 2014"
 _DONE_THEN = compile_pattern(r"\b(?:the|a|an|its|their)\s+(?:[\w%-]+\s+){0,3}?(?:agreed|signed|set|adopted|reached|approved|struck|passed)"
-                        r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
+                             r"\s+(?:at|in|on|by|during)\b[^,;.]{0,50}$")
 _GIVEN_AFTER = compile_pattern(rf"{APPOSITION}?\s+(?:was|were|has\s+been|had\s+been)\s+(?:confirmed|nominated|appointed|named|chosen|installed|"
-                          r"(?:first\s+|re-?)?elected)\b")
+                               r"(?:first\s+|re-?)?elected)\b")
 _OATH_ON = compile_pattern(r"\b(?:take|takes|taking|took)\s+office\s+on\s+$|\b(?:sworn\s+in|inaugurated)\s+on\s+$|\binauguration\s+on\s+$", re.IGNORECASE)
 _SINCE_BEFORE = compile_pattern(r"\bsince\b[^,;.]{0,50}$", re.IGNORECASE)
 # a holder's leaving told as to come: ", who will retire", "'s term ends", ", whose six-year term expires"
 _LEAVING_AHEAD = compile_pattern(r"(?:,\s+who\s+(?:(?:will|is\s+(?:set|due|expected|scheduled|poised|going)\s+to|plans\s+to|intends\s+to)\s+"
-                            r"(?:formally\s+)?(?:retire|step\s+down|leave\s+office|stand\s+down|resign)|is\s+(?:retiring|stepping\s+down|leaving\s+office))"
-                            r"|(?:,\s+whose|['’]s?)\s+(?:[\w-]+\s+){0,2}term\s+(?:ends|expires|runs\s+out|will\s+end|is\s+due\s+to\s+end))\b"
-                            r"(?:\s+as\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,3}[A-Za-z.'’-]+))?")
+                                 r"(?:formally\s+)?(?:retire|step\s+down|leave\s+office|stand\s+down|resign)|is\s+(?:retiring|stepping\s+down|leaving\s+office))"
+                                 r"|(?:,\s+whose|['’]s?)\s+(?:[\w-]+\s+){0,2}term\s+(?:ends|expires|runs\s+out|will\s+end|is\s+due\s+to\s+end))\b"
+                                 r"(?:\s+as\s+(?P<role>(?:[A-Za-z.'’-]+\s+){0,3}[A-Za-z.'’-]+))?")
 _RELATIVE_PRONOUN = compile_pattern(r"\b(?:who|whom|whose|which|that|where)\b")
 _PEOPLE_OF = compile_pattern(r"\b(?:veterans|survivors|families|relatives|widows|children|memories|legacy|lessons|site|museum|memorial)\s+of\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+                             re.IGNORECASE)
 _DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
@@ -2228,13 +2228,13 @@ _NTH_DAY = compile_pattern(r"\b(?:first|second|third|fourth|fifth|last|every|eac
 _ON_DAY = compile_pattern(r"\b(?:on|since|by|until|till|before|after|from|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # a noun the day is said of ("the Sept. 11 attacks"), not a word going on with the time ("the Monday before", "night")
 _NOUN_AFTER = compile_pattern(r"\s+(?!(?:and|or|to|at|in|on|of|for|with|from|when|that|which|as|by|is|was|will|said|before|after|"
-                         r"following|ago|night|morning|afternoon|evening)\b)[a-z]{3,}\b")
+                              r"following|ago|night|morning|afternoon|evening)\b)[a-z]{3,}\b")
 _EVENT_IN = compile_pattern(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:election|re-election|victory|defeat|inauguration|swearing-in|"
-                       r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
-                       re.IGNORECASE)
+                            r"visit|trip|attacks?|war|summit|death|birth|arrest|trial|resignation|appointment|nomination|founding)\s+(?:in|on|of)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # a mention in a closing attribution: "..., Gov. Ralph Northam's office said", "..., said Gov. X"
 _SAID_BY = compile_pattern(r"[^,;!?]{0,80}?\b(?:said|says|told|added|announced|wrote|tweeted)\b[^,;!?]{0,60}[.!?]?[\"”]?\s*$|"
-                      r"(?<=said\s)|(?<=says\s)")
+                           r"(?<=said\s)|(?<=says\s)")
 _TOLD_ON = compile_pattern(r"\s+(?:in\s+(?:[A-Z][\w.'’-]*\s+){1,3})?(?i:on|in|of)\s+")  # "the Chernobyl disaster in Soviet Ukraine on"
 _BASE_TOLD_AFTER = compile_pattern(r"\s*,\s*(?:which|that|when)\s+[^.;,]{0,80}")
 _RELATIVE_TOLD = compile_pattern(r"\s*,\s*(?:which|that)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
@@ -2242,24 +2242,24 @@ _ON_THE_SIDELINES = compile_pattern(r"\bon\s+the\s+(?:sidelines|margins|fringes)
 _DESCRIBES_EVENT = compile_pattern(r"\s*,\s*(?:(?:which|that)\s+(?:was|were|is|are)\s+)?[a-z]+ed\s+(?:on|in)\s+", re.IGNORECASE)
 _MADE = compile_pattern(r"\b(?:was|were|had\s+been)\s+(?:first\s+|specially\s+|originally\s+)?[a-z]+(?:ed|en|ck|t)\b", re.IGNORECASE)
 _INTENT = compile_pattern(r"\b(?:agreed|decided|voted|pledged|promised|vowed|planned|aimed|sought|hoped|wanted|expected|threatened|offered|"
-                     r"agreeing|deciding|voting|pledging|promising|vowing|planning|aiming|seeking|hoping|wanting|expecting|offering|"
-                     r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline|due|"
-                     r"allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?|eligible)"
-                     # "agreed on Tuesday to create a budget from 2021", "allowing him to run again in 2030"
-                     r"(?:\s+on\s+\w+|\s+(?:him|her|them|it|us))?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
-                     re.IGNORECASE)
+                          r"agreeing|deciding|voting|pledging|promising|vowing|planning|aiming|seeking|hoping|wanting|expecting|offering|"
+                          r"intended|moved|prepared|plans?|promises?|pledges?|bid|efforts?|goals?|targets?|aims?|ambitions?|deadline|due|"
+                          r"allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?|eligible)"
+                          # "agreed on Tuesday to create a budget from 2021", "allowing him to run again in 2030"
+                          r"(?:\s+on\s+\w+|\s+(?:him|her|them|it|us))?\s+(?:to|of)\s+[a-z]+\b[^.;]*$",
+                          re.IGNORECASE)
 _TO_BE_DONE = compile_pattern(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # a timeline entry's head: its date, then a colon or a dash ("- Nov. 8, 2016:", "2012 - ")
 # "will become King Felipe VI", "the confirmation of Supreme Court Justice Brett Kavanaugh": the
 # title the act gave, not one held before it
 _BECOME_BEFORE = compile_pattern(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed)|"
-                            r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of)\s+(?:the\s+(?:new\s+)?)?$",
-                            re.IGNORECASE)
+                                 r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of)\s+(?:the\s+(?:new\s+)?)?$",
+                                 re.IGNORECASE)
 _DEFINING_CLAUSE = compile_pattern(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = compile_pattern(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
 _OPENER = compile_pattern(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _YEAR_HEADING = compile_pattern(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year>(?:1[89]|20)\d\d)\)|(?P<year2>(?:1[89]|20)\d\d):[^\S\n]+[A-Z][^\n.!?]{0,80})[^\S\n]*$",
-                           re.MULTILINE)
+                                re.MULTILINE)
 _ENTRY_CHARS = 1500  # how far above a list entry's heading may be
 _TIMELINE_HEAD = compile_pattern(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
 _TO_MARK = compile_pattern(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r|coincide\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2275,14 +2275,14 @@ _OF_THE = compile_pattern(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = compile_pattern(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
-                          r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
-                          r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|"
-                          # "took over as governor on March 16", "assumed office on"
-                          r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
-                          r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
-                          r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
-                          # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on"
-                          r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:on\s+)?$")
+                               r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
+                               r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|"
+                               # "took over as governor on March 16", "assumed office on"
+                               r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
+                               r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
+                               r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
+                               # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on"
+                               r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:on\s+)?$")
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = compile_pattern(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
 _VOTE_AFTER = compile_pattern(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
@@ -2314,16 +2314,16 @@ _CAPITALISED_BEFORE = compile_pattern(r"\b([A-Z][a-z]+) $")
 # of the Soviet Union as" (in an address in April 2005), "marked the 20th anniversary of its return to
 # Chinese rule on July 1" (the day marked)
 _TOPIC = compile_pattern(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
-                    # "the torch relay for the postponed Tokyo Olympics began on Thursday": a thing on the way to it
-                    r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
-                    r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
+                         # "the torch relay for the postponed Tokyo Olympics began on Thursday": a thing on the way to it
+                         r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
+                         r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = compile_pattern(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
 _POINT_DET = r"(?:[a-z]+ing\s+)?(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "after (winning) the"
 _ANNIVERSARY_BASE = compile_pattern(r"\banniversary\s+of\b[^.;!?]{0,80}$", re.IGNORECASE)
 # "after the death of Queen Elizabeth II in September 2022", "three and a half years after the referendum of 23 June 2016"
 _EVENT_OF_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:the|his|her|their|its)\s+[a-z]+\s+of\s+(?:[^,;.!?]{{1,60}}?\s+(?:in|on)\s+)?$",
-                             re.IGNORECASE)
+                                  re.IGNORECASE)
 _AFTER_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
@@ -2343,13 +2343,13 @@ _APPOSED_NOUN = compile_pattern(r"\s*(?:the|a|an)\s+(?!(?:day|date|week|year|mom
 # source ("incident from Super Bowl XXXIX"), a clause of its own ("after hosting the 1994 World Cup"),
 # or a name given ("They are still officially called Tokyo 2020")
 _TOWARD_BEFORE = compile_pattern(rf"\b(?:negotiating|to\s+negotiate|(?:talks|negotiations)\s+on|for|from|before|(?:headed|bound)\s+to|(?<!will\s)host|"
-                            r"pulled\s+out\s+of|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|(?:run|build|lead)-?up\s+to|countdown\s+to|"
-                            rf"(?:next|last|this)\s+(?:year|month|week|season)['’]s|{_GERUND_CLAUSE}|"
-                            r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
+                                 r"pulled\s+out\s+of|boycott(?:s|ed|ing)?|postpone(?:s|d|ment\s+of)?|delay(?:s|ed)?|(?:run|build|lead)-?up\s+to|countdown\s+to|"
+                                 rf"(?:next|last|this)\s+(?:year|month|week|season)['’]s|{_GERUND_CLAUSE}|"
+                                 r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = compile_pattern(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
 _CALLED_OFF_AFTER = compile_pattern(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
-                               r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
+                                    r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
 _EVENT_DATED = compile_pattern(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = compile_pattern(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
 _FROM_BEFORE = compile_pattern(r"\bfrom\s+$", re.IGNORECASE)

@@ -259,7 +259,7 @@ def _in_fronted_clause(lowered: str, sentence_start: int, start: int, later: int
 
 # days counted from the story's last date, not from publication: "the next day", "two days later"
 STORY_DAY = compile_pattern(r"(?:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|"
-                       r"(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:later|earlier))", re.IGNORECASE)
+                            r"(?:a|one|two|three|four|five|six|\d+)\s+days?\s+(?:later|earlier))", re.IGNORECASE)
 _STORY_DAY_BACK = compile_pattern(r"previous|preceding|before|earlier", re.IGNORECASE)
 
 

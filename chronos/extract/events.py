@@ -106,18 +106,18 @@ def _birthday_rx() -> re.Pattern[str]:
 
 
 _NOUN_AFTER = compile_pattern(r"(?:\s+(?!(?:that|which|who|whom|when|where|in|on|at|by|with|for|to|as|from|of|and|but|or|a|an|the|"
-                         r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
+                              r"was|were|is|are|has|had|will|would)\b)[A-Za-z][\w'’-]*){1,3}", re.IGNORECASE)
 # an act with a day of its own heading an anniversary's phrase: "of her accession to the throne in February 1952"
 _ACT_HEAD = compile_pattern(r"(?:(?:the|his|her|its|their|[A-Z][\w'’-]*['’]s?)\s+)?(?:accession|coronation|founding|signing|inauguration|"
-                       r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death|unveiling|opening|release|premiere|"
-                       r"debut|independence|landing|invasion|bombing|attack|massacre|assassination|killing|discovery|crash)\b")
+                            r"liberation|reunification|unification|establishment|launch|wedding|marriage|birth|death|unveiling|opening|release|premiere|"
+                            r"debut|independence|landing|invasion|bombing|attack|massacre|assassination|killing|discovery|crash)\b")
 _ANNIVERSARY_REACH = 80  # characters from "anniversary of" to the day it counts from
 _ACT_REACH = 130  # ... from "anniversary of" and an act's noun
 _PREPOSITION_BEFORE = compile_pattern(r"\b(?:in|on|at|during|since|from|by|until|through|after|before)\s+$", re.IGNORECASE)
 # where an anniversary's phrase ends: not at the period of "Sept. 11" or "Mr."
 # (nor at the periods of "U.S.")
 _PHRASE_BREAK = compile_pattern(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})(?<!\b[A-Z]\.[A-Z])\.(?!\d|[A-Z]\.)|[;:!?()\[\]\"“”\n]|"
-                           r",\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
+                                r",\s+(?:and|but|who|which|when|as|while)\b|\b(?:and|but)\s+(?:the|a|an|its|his|her|their)\s+\w+\s+(?:anniversary|birthday)\b")
 
 
 def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex], events: list[EventMention],
@@ -173,7 +173,7 @@ def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[Person
     if m is None or kb is None or (person := _the_one_named(sentences, people, kb, cue_start)) is None:
         return None
     if m.group("birth"):
-        return (m.end(), (), ids) if person.born else None
+        return (m.end(), (), (person.id,)) if person.born else None
     return (m.end(), (f"death:{person.id}",), ()) if person.died else None
 
 
@@ -305,7 +305,7 @@ def _mentions_party(kb: KB, party, names_in: set[str], countries_in: set[str]) -
 
 # "the Oct. 30 runoff", "the June 23 referendum": a yearless day naming a vote
 _VOTE_NOUN = compile_pattern(r"\s+(?:(?:presidential|parliamentary|general|legislative|national|federal|snap|midterm)\s+)?"
-                        r"(?P<noun>run-?offs?|second[\s-]round|elections?|votes?|referendum|ballot|polls?)\b", re.IGNORECASE)
+                             r"(?P<noun>run-?offs?|second[\s-]round|elections?|votes?|referendum|ballot|polls?)\b", re.IGNORECASE)
 
 
 def vote_day_year(text: str, end: int, month: int, day: int, kb: KB) -> int | None:
@@ -558,8 +558,8 @@ def _ordinal_before_rx() -> re.Pattern[str]:
 # words after a name that make an ordinal count something else: "the first G20 summit since the
 # pandemic", "... hosted by India", "... on African soil" (not "on Saturday"), "... in Africa" (not a host city)
 _COUNTED_AFTER = compile_pattern(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                            r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
-                            r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
+                                 r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|hosted|held|to(?!\s+a\s+close)|of|for|this|under|outside|without|with|"
+                                 r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
 _HELD_IN = compile_pattern(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way)\s+in\s+")

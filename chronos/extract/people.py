@@ -501,28 +501,28 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
 # "Modi turned 74 on Tuesday", "Javier Milei, a 53-year-old libertarian economist"
 _INDEFINITE_BEFORE = compile_pattern(r"\b[Aa]n?\s+$")
 _AGE_AFTER = compile_pattern(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
-                        r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
-                        # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
-                        r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
-                        r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
+                             r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
+                             # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
+                             r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
+                             r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
 # "Carter, who turns 92 this week", "Queen Elizabeth II will turn 90 on Thursday"
 _TURNS_AFTER = compile_pattern(r"(?:,\s+who)?\s+(?:turns|will\s+turn|is\s+turning|would\s+have\s+turned)\s+(?P<age>\d{1,3})\b")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = compile_pattern(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
-                         r"president|vice|prime|minister|chancellor|premier|king|queen|emperor|pope|senator|governor|"
-                         r"leader|secretary|general|mayor|state|foreign|defen[cs]e|finance|economy|interior|home|justice|health|trade|"
-                         r"treasury|labou?r|education|energy|environment|transport|chief|deputy|opposition|party)\s+){0,4}$")
+                              r"president|vice|prime|minister|chancellor|premier|king|queen|emperor|pope|senator|governor|"
+                              r"leader|secretary|general|mayor|state|foreign|defen[cs]e|finance|economy|interior|home|justice|health|trade|"
+                              r"treasury|labou?r|education|energy|environment|transport|chief|deputy|opposition|party)\s+){0,4}$")
 
 
 _ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|president|prime\s+minister|premier|chancellor|"
           r"secretary\s+of\s+state|secretary[\s-]general|(?:foreign|finance|defen[cs]e)\s+minister|governor|crown\s+prince")
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
 _AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
-                          rf"(?P<role>{_ROLES})\b"
-                          r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
+                               rf"(?P<role>{_ROLES})\b"
+                               r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
 _ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
-                       r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
+                            r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
 _COMMA_AGE = compile_pattern(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
@@ -671,10 +671,10 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
 APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
 _DIED_AGED = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
-                        r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
-                        # "... died on Friday in a hospital in Singapore. He was 95."
-                        r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"
-                        r"(?:aged\s+)?(?P<age2>\d{1,3})(?:\s+years\s+old)?\s*[.,;]")
+                             r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
+                             # "... died on Friday in a hospital in Singapore. He was 95."
+                             r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"
+                             r"(?:aged\s+)?(?P<age2>\d{1,3})(?:\s+years\s+old)?\s*[.,;]")
 
 
 def _ages_at_death(text: str, people: list[PersonMention], kb: KB) -> list[AgeMention]:

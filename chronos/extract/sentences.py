@@ -16,7 +16,7 @@ _ABBREV = compile_pattern(
 _END = compile_pattern(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[-•*–—]\s*)?[A-Z0-9\"“])")  # a new line or list item
 # "until 9 a.m. Tuesday", "5 p.m. EST Nov. 9", "at 11 p.m. London time": the clock time runs on into its day or zone
 _CLOCK_ON = compile_pattern(r"\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET\b|PT\b|Eastern|Central|Pacific|Mountain|[A-Z][a-z]+\s+time\b|"
-                       r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+                            r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 def lowered_text(text: str) -> str:
@@ -108,7 +108,7 @@ SUBORDINATE = compile_pattern(r"\b(?:that|whether|after|before|when|while|becaus
 # present (the word first, then the lookbehinds, as in _PAST)
 _PRESENT_VERBS = r"(?:is|are|am|says|has|have|does|do|remains?|continues?)"
 _PRESENT = compile_pattern(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
-                      rf"{_PRESENT_VERBS}\b")
+                           rf"{_PRESENT_VERBS}\b")
 
 
 # How far (characters) either side of an expression its verb is looked for: every sentence of

@@ -30,7 +30,7 @@ _TENURE = compile_pattern(
     re.IGNORECASE)
 # a length told as rounded or bounded ("nearly 30", "more than two decades") is no count to check
 _ROUNDED = compile_pattern(r"\b(?:nearly|almost|about|around|some|roughly|over|more\s+than|less\s+than|close\s+to|at\s+least|"
-                      r"just\s+(?:under|over)|the\s+first|the\s+last)\s*$", re.IGNORECASE)
+                           r"just\s+(?:under|over)|the\s+first|the\s+last)\s*$", re.IGNORECASE)
 
 
 # every tenure holds "-year" or "years", at most this far from its start: the pattern, which opens
