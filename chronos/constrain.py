@@ -993,6 +993,11 @@ class Builder:
             # power of Gov. Roy Cooper before he could take office": who the person is now, not then
             self.claim(rule, InAny(var("P"), ivs), [(tm.start, tm.end)], says, facts, **ctx)
             return
+        if _WAS_ANOTHER_ROLE.match(self.m.text, tm.end):
+            # "Croatia's president, Zoran Milanović, was prime minister when the country joined the EU in
+            # 2013": the clause's time is that of the role it gives; the title names him as of writing
+            self.claim(rule, InAny(var("P"), ivs), [(tm.start, tm.end)], says, facts, **ctx)
+            return
         if rule == "Tenure.TitleOutOfOffice" and _SERVED_UNDER.search(self.m.text, max(0, tm.start - 80), tm.start):
             # "Luis Caputo, a former finance minister under President Mauricio Macri": the time of a service now over
             self.claim(rule, Cmp(const(ivs[0][0]), "<=", var("P")), [(tm.start, tm.end)], says, facts, **ctx)
@@ -2209,6 +2214,10 @@ _FORMER_NAME = compile_pattern(r"\b(?:formerly|former|then|once|previously|old|e
                                r"was|were|until|before|pre-|instead\s+of|from|replac\w+)\b[^.;:!?]{0,25}$", re.IGNORECASE)
 _RENAMED_AFTER = compile_pattern(r"[^.;:!?]{0,40}?\b(?:renamed|was\s+called|changed\s+its\s+name|became|replaced|gave\s+way|until)\b", re.IGNORECASE)
 _MIDNIGHT_BEFORE = compile_pattern(r"\bmidnight\s+(?:on\s+)?$", re.IGNORECASE)
+_WAS_ANOTHER_ROLE = compile_pattern(r",?\s+(?:was|had\s+been|served\s+as)\s+(?:then\s+)?(?:(?:the|a|an|its|his|her|their|[a-z]+['’]s|"
+                                    r"(?-i:[A-Z][\w'’-]*)|first|deputy|foreign|finance|defen[cs]e|interior|vice)\s+){0,3}?"
+                                    r"(?:prime\s+minister|premier|president|chancellor|minister|secretary|governor|mayor|senator|"
+                                    r"speaker|ambassador)\b", re.IGNORECASE)
 _BORN_BEFORE = compile_pattern(r"\bborn\s+(?:(?:in|on)\s+)?$")
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
