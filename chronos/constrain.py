@@ -1729,6 +1729,8 @@ class Builder:
         # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
         if t.start >= em.end and _RELATIVE_TOLD.fullmatch(self.m.text, em.end, t.start):
             return True  # "over the downing of Malaysia Airlines Flight 17, which was shot down over eastern Ukraine on"
+        if t.start >= em.end and _SEQUENCE_BETWEEN.match(self.m.text, em.end, t.start):
+            return False  # "His release followed a speech on Feb. 2, 1990": the speech's day
         if t.start >= em.end and _SPOKEN_BETWEEN.search(self.m.text, em.end, t.start):
             return False  # "Schoen, Trump's lawyer from his second impeachment trial, said ... on Thursday": the saying's day
         if t.end <= em.start and _SPAN_TO.fullmatch(self.m.text, t.end, em.start):
@@ -2219,6 +2221,8 @@ _WAS_ANOTHER_ROLE = compile_pattern(r",?\s+(?:was|had\s+been|served\s+as)\s+(?:t
                                     r"(?:prime\s+minister|premier|president|chancellor|minister|secretary|governor|mayor|senator|"
                                     r"speaker|ambassador)\b", re.IGNORECASE)
 _BORN_BEFORE = compile_pattern(r"\bborn\s+(?:(?:in|on)\s+)?$")
+_SEQUENCE_BETWEEN = compile_pattern(r"\s+(?:(?:was\s+)?(?:followed|preceded)(?:\s+by)?|came\s+(?:after|before))\s+(?:an?|the|his|her|its|their)\s+"
+                                    r"[^.;:!?]{0,40}?\s+(?:on|in)\s+$", re.IGNORECASE)
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
