@@ -1135,7 +1135,8 @@ class Builder:
             return False
         lo, hi = self._sentence_span(tm.start)
         between = (tm.end, speech[1][0])  # "Moon Jae-in, who met Kim on April 27, said": the apposition's own date
-        return not any(lo <= t.start < hi and has_var(t) and not between[0] <= t.start < between[1] for t in self.m.timexes)
+        return not any(lo <= t.start < hi and has_var(t) and not between[0] <= t.start < between[1] and not (t.end <= tm.start and self._in_closed_relative(lo, t, tm.start))
+                       for t in self.m.timexes)
 
     def _reported_between(self, tm, t: Timex) -> bool:
         """A speech verb after the title and a clause of its own before the date."""
