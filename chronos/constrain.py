@@ -1737,8 +1737,10 @@ class Builder:
         if t.end <= em.start and _SPAN_TO.fullmatch(self.m.text, t.end, em.start):
             return False  # "released five albums from 1998 through her death": the date opens a span the event closes
         before = self.m.text[max(0, em.start - 30):em.start]
-        if t.end <= em.start and _ON_THE_SIDELINES.search(before) and len(self.m.text[t.end:em.start]) <= EVENT_DATE_GAP:
-            return True  # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on
+        if t.end <= em.start and _ON_THE_SIDELINES.search(before) and self.m.sentences.index_of(t.start) == self.m.sentences.index_of(em.start):
+            # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on, however
+            # long the main clause between ("sat down together on Saturday for their first formal meeting in ...")
+            return True
         if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
         if _HOSTING_BEFORE.search(before) and self.m.sentences.index_of(t.start) == self.m.sentences.index_of(em.start):
