@@ -1781,9 +1781,9 @@ class Builder:
             facts = (FactRef(f"{person.name} died on {fmt_date(died)}", person.source),)
             ctx = dict(person=person.name, died=fmt_date(died), verb=verb)
             present = verb in _SPEECH_PRESENT or verb in _REMARK_PRESENT or verb in _LIVING_PRESENT
-            doing = "living" if verb in _LIVING_PRESENT else "speaking" if vs < p.start or verb not in _DEEDS else "taking part"
+            doing = "living" if verb in _LIVING_PRESENT else "taking part" if verb in _DEEDS else "speaking"
             i = self.sentence_timex(p.start, p.end, exclude=(lo, hi)) if not present else None
-            if i is None and not present and verb in _DEEDS and vs > p.start:
+            if i is None and verb in _DEEDS:
                 i = self._story_day_before(p)  # "Kim Jong Il watched from a balcony": a part in the story told just before
             if present and (year := self._year_heading(p.start)) is not None:
                 i = year  # a timeline's entry told in the historical present under its year ('1966: Mao Purges Rivals')
@@ -1975,7 +1975,7 @@ class Builder:
 # Words after a person's name that report speech; the present tense puts the speaking at publication.
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
 _LIVING_PRESENT = {"lives", "resides"}
-_LIVES_AFTER = compile_pattern(rf"(?:,\s+who|{APPOSITION})?\s+(?:still\s+|now\s+)?(?P<verb>lives|resides)\b")
+_LIVES_AFTER = compile_pattern(rf"(?:,\s+who|{APPOSITION})?\s+(?:still\s+|now\s+)?(?P<verb>{'|'.join(sorted(_LIVING_PRESENT))})\b")
 _SPEECH_PAST = {"said", "told", "added", "announced", "declared", "insisted", "warned", "urged", "vowed", "pledged", "promised"}
 # ... and that comment: a dead person does neither ("Abe welcomed the vote in a speech on Saturday")
 _REMARK_PRESENT = {"welcomes", "praises", "criticizes", "criticises", "condemns", "congratulates", "argues", "tweets",

@@ -6,12 +6,18 @@ tries each word in turn, so a list of 400 event names costs 400 tests per charac
 path the text allows, longer words are tried before shorter ones, exactly the order the
 longest-first list gives - but at every position only the words sharing the next character
 are tried. With re.IGNORECASE the words are folded to lower case (fold=True), else kept as they are.
+
+A pattern that opens with a case-sensitive trie lets `re` skip to the positions its first letters
+allow; a `\b` or lookbehind in front of it makes `re` try every position. `matches_at_word_start`
+checks the word boundary instead.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
 import re
+
+from collections.abc import Iterator
 
 from chronos.extract import _regex_cache
 
@@ -54,3 +60,18 @@ def _pattern(node: dict) -> str:
     if ends:  # a word ends here: the longer words below are tried first, then the end
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
     return body
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def matches_at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `rx` that start a word (no letter, digit or hyphen before), leftmost first,
+    without overlaps: as `finditer` of the pattern behind `(?<![\w-])`."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronos.extract._regex_cache import compile_pattern
-from chronos.extract._trie import trie_alternation
+from chronos.extract._trie import matches_at_word_start, trie_alternation
 from chronos.kb import KB
 
 
@@ -29,20 +28,6 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     return compile_pattern(rf"(?:{trie_alternation(list(names), fold=False)})(?![\w-])")
 
 
-_WORD_CHAR = re.compile(r"[\w-]")
-
-
-def _names_in(text: str, names: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """The names' matches that start a word, leftmost first, without overlaps."""
-    pos = 0
-    while (m := names.search(text, pos)) is not None:
-        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 def find_coinages(text: str, kb: KB) -> list[CoinedName]:
     """The first use of each coined name in the text (one is enough to date it); every use of a
     name that went out of use (any may speak of it as current)."""
@@ -52,7 +37,7 @@ def find_coinages(text: str, kb: KB) -> list[CoinedName]:
     out: dict[str, CoinedName] = {}
     fresh: dict[str, CoinedName] = {}
     retired: list[CoinedName] = []
-    for m in _names_in(text, _names_regex(tuple(sorted(by_name)))):
+    for m in matches_at_word_start(_names_regex(tuple(sorted(by_name))), text):
         cid = by_name[m.group()]
         if kb.coinages[cid].until is not None:
             amount = _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())

@@ -210,11 +210,11 @@ def find_pronoun_events(text: str, sentences: SentenceIndex, people: list[Person
     out = []
     for m in _HIS_HER.finditer(text) if people else ():
         after = _WORDS_AFTER.match(text, m.end())
-        if after is None or after.group().split()[0].lower() not in kb.possessed_heads:
+        words = list(_WORD.finditer(text, m.end(), after.end())) if after else []
+        if not words or words[0].group().lower() not in kb.possessed_heads:
             continue  # "his wife", "her speech": most words after a pronoun start no event's name
         if (person := _the_one_named(sentences, people, kb, m.start(), text)) is None:
             continue
-        words = list(_WORD.finditer(text, m.end(), after.end()))
         found = next(((n, events) for n in range(len(words), 0, -1) for form in (person.name, *person.aliases)
                       if (events := kb.events_by_name.get(f"{form.lower()}'s {' '.join(w.group().lower() for w in words[:n])}"))), None)
         if found is not None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from chronos.extract._regex_cache import compile_pattern
-from chronos.extract._trie import trie_alternation
+from chronos.extract._trie import matches_at_word_start, trie_alternation
 from chronos.kb import KB
 
 
@@ -23,13 +23,12 @@ class MajorityMention:
 
 @functools.cache
 def _majority_regex(parties: tuple[str, ...], chambers: tuple[str, ...]) -> re.Pattern[str]:
-    # opening with the party words (no "\b" or "then" before them) lets `re` skip to where they can start
+    # opening with the party words (no "then" before them) lets `re` skip to where they can start
     party, chamber = trie_alternation(list(parties), fold=False), trie_alternation(list(chambers), fold=False)
     return compile_pattern(rf"(?P<party>{party})(?:[\s-](?:controlled|led|run|dominated)\s+|\s+(?:majority|control)\s+(?:in|of)\s+the\s+)"
                            rf"(?P<chamber>{chamber})\b")
 
 
-_WORD_CHAR = re.compile(r"\w")
 _THEN_BEFORE = re.compile(r"\bthen[\s-]+$")
 # a state's chamber: "Michigan's Republican-controlled House", "the GOP-led state Senate"
 _STATE_BEFORE = re.compile(r"(?:\bstate|[A-Z][a-z]+['’]s)\s+(?:(?:the|a)\s+)?$")
@@ -42,10 +41,10 @@ def find_majorities(text: str, kb: KB) -> list[MajorityMention]:
     by_chamber = {c: m.id for m in kb.majorities.values() for c in m.chambers}
     out = []
     regex = _majority_regex(tuple(sorted(party_words)), tuple(sorted(by_chamber)))
-    for m in regex.finditer(text):
+    for m in matches_at_word_start(regex, text):
         then = _THEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
         start = then.start() if then else m.start()
-        if m.start() and _WORD_CHAR.match(text, m.start() - 1) or _STATE_BEFORE.search(text, max(0, start - 20), start):
+        if _STATE_BEFORE.search(text, max(0, start - 20), start):
             continue
         majority = by_chamber[m.group("chamber")]
         party = next((key for key, words in kb.majorities[majority].parties.items() if m.group("party") in words), None)
