@@ -518,8 +518,8 @@ _AGE_BEFORE = compile_pattern(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|f
 _ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|president|prime\s+minister|premier|chancellor|"
           r"secretary\s+of\s+state|secretary[\s-]general|(?:foreign|finance|defen[cs]e)\s+minister|governor|crown\s+prince")
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
-_AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2}"
-                               rf"(?P<role>{_ROLES})\b"
+_AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2})"
+                               rf"(?P<role>{_ROLES}|(?<=[a-z]\s)leader)\b"
                                r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
 _ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
                             r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
@@ -541,12 +541,20 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
         if "named" in m.re.groupindex and m.group("named") and (p := next((p for p in people if p.start == m.end()), None)):
             out.append(AgeMention(m.start(), p.end, text[m.start():p.end], p.people, int(m.group("age"))))
             continue
+        # "the 70-year-old Russian leader" after "President Biden and President Putin": the one of that country
+        said = {kb.country_by_name[w.lower()] for w in m.group("described").split() if w.lower() in kb.country_by_name} \
+            if "described" in m.re.groupindex else set()
+        if role == "leader" and not said:
+            continue
         named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
-                 and any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices)
-                 and (role not in _GENDERED_ROLES or tm.title.lower() == role)}  # "the King" is not "Queen Elizabeth II"
+                 and (all(_led(kb, pid) for pid in tm.people) if role == "leader"
+                      else any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices))
+                 and (role not in _GENDERED_ROLES or tm.title.lower() == role)  # "the King" is not "Queen Elizabeth II"
+                 and (not said or all(_of_country(kb, pid, said) for pid in tm.people))}
         if not named and role not in _GENDERED_ROLES:
             named = {p.people for p in people if p.grounded and m.start() - _ROLE_WINDOW <= p.end <= m.start()
-                     and all(_held_title(kb, pid, role) for pid in p.people)}
+                     and all((_led(kb, pid) if role == "leader" else _held_title(kb, pid, role))
+                             and (not said or _of_country(kb, pid, said)) for pid in p.people)}
         if len(named) == 1:
             out.append(AgeMention(m.start(), m.end(), m.group(), named.pop(), int(m.group("age"))))
     return out
@@ -574,6 +582,19 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 def _role(m: re.Match[str]) -> str:
     return " ".join(m.group("role").lower().split())  # "prime  minister" -> "prime minister"
+
+
+def _of_country(kb: KB, person: str, countries: set[str]) -> bool:
+    """Whether the person is of one of the countries, or held one of their offices (Guterres, Portugal's)."""
+    return kb.people[person].country in countries or any(
+        (office := kb.offices.get(term.office)) is not None and office.country in countries for term in kb.terms_of(person))
+
+
+def _led(kb: KB, person: str) -> bool:
+    """Whether the person held a country's national office under a leader's title."""
+    leaders = lexicon()["leader_titles"]
+    return any((office := kb.offices.get(term.office)) is not None and office.state is None
+               and any(t.lower() in leaders for t in office.titles) for term in kb.terms_of(person))
 
 
 def _held_title(kb: KB, person: str, title: str) -> bool:
@@ -660,7 +681,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
             ids = holders or ids
         # "The 62-year-old Chinese leader": a country in the description must be the person's
         said = {kb.country_by_name[w.lower()] for w in _DESCRIPTION.match(text, m.end()).group().split() if w.lower() in kb.country_by_name}
-        if said and not any(kb.people[pid].country in said for pid in ids):
+        if said and not any(_of_country(kb, pid, said) for pid in ids):
             continue
         out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age")), follows=True))
     return out
