@@ -86,9 +86,11 @@ _INITIAL = compile_pattern(r"[A-Z]\.")
 _TITLE_HEAD = compile_pattern(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 # another office: "Deputy President", "Lt. Gov.", "state Sen." (a state legislature's senator)
 _LESSER = compile_pattern(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
-# capitalised words, accented ones too ("Óscar Arias"), with lower-case particles inside a name; "the"
-# only before a capitalised word ("Queen Elizabeth the Queen Mother")
-_CAP_RUN = compile_pattern(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:bin|al|de|van|von|der|da|di|le|la)\b|the(?=\s+[A-Z])))*")
+# capitalised words, accented ones too ("Óscar Arias"), with lower-case particles inside a name, alone
+# or joined to the next word ("Nouri al-Maliki", "Abdel Fattah el-Sisi"); "the" only before a
+# capitalised word ("Queen Elizabeth the Queen Mother")
+_CAP_RUN = compile_pattern(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn)-[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+                           r"|(?:bin|al|de|van|von|der|da|di|le|la)\b|the(?=\s+[A-Z])))*")
 
 
 @functools.cache
