@@ -53,9 +53,11 @@ def find_tenures(text: str, sentences: SentenceIndex, people: list[PersonMention
     out = []
     numbers = lexicon()["numbers"]
     for m in _tenure_matches(text, sentences.lowered):
-        word = m.group("n1") or m.group("n2") or m.group("n3")
+        group = next(g for g in ("n1", "n2", "n3") if m.group(g))
+        word = m.group(group)
         n = int(word) if word.isdigit() else numbers.get(word.lower())
-        if not n or n < 2 or _ROUNDED.search(text, max(0, m.start() - 20), m.start()) or _ROUNDED.search(m.group()):
+        # rounded before the phrase ("nearly a 30-year rule") or inside it ("his nearly 30-year rule")
+        if not n or n < 2 or _ROUNDED.search(text, max(0, m.start() - 20), m.start()) or _ROUNDED.search(text, m.start(), m.start(group)):
             continue
         sent = sentences.sentence_of(m.start())
         # the office holder named nearest before it in the sentence whose office the noun fits
