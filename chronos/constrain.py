@@ -2304,7 +2304,7 @@ _WON_IN_THE = compile_pattern(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60
 _VOTE_AFTER = compile_pattern(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
 # a formal act, done once on its day: "formally adopted the goals at the summit on Sept. 25", "On
 # Sunday, July 21, Albert signed the act of abdication"
-_ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|ratified|confirmed|abdicated|enacted|took\s+the\s+(?:\w+\s+)?oath)"
+_ACT = r"(?:formally\s+|officially\s+)?(?:signed|initial(?:l)?ed|adopted|approved|endorsed|vetoed|ratified|confirmed|abdicated|enacted|promulgated|took\s+the\s+(?:\w+\s+)?oath)"
 # "The runoff on April 24 handed Macron a second term": a vote on its day, then what it did
 _VOTE_ON = compile_pattern(r"\b(?:election|vote|referendum|runoff|ballot)s?\s+on\s+$", re.IGNORECASE)
 _DID_AFTER = compile_pattern(r"\s+(?:[a-z]+ed|won|gave|saw|brought|left|made|put)\b")
