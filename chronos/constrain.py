@@ -1957,6 +1957,40 @@ class Builder:
                            event_var=f"S{j}", timex=j, relative=r.text, explicit=d.text)
         self._years_ago_today_claims()
 
+    def days_apart_claims(self) -> None:
+        """'on Thursday, May 16, just three days before the May 18 election', 'yesterday, two days
+        after the final on July 11': a day told as so many days (or weeks, roughly) before or after
+        another day the same sentence gives (Calendar.DaysApartMismatch)."""
+        ts = self.m.timexes
+        for i, a in enumerate(ts):
+            if not _one_day(a) or (m := _DAYS_APART.search(self.m.text, a.end, self._sentence_span(a.start)[1])) is None:
+                continue
+            # the next day after the phrase; only the phrase's own count ("three days") between
+            k = next((k for k in range(i + 1, len(ts)) if ts[k].start >= m.end()), None)
+            if k is None or not _one_day(b := ts[k]) or any(ts[x].start < m.start() for x in range(i + 1, k)):
+                continue
+            if not _DAYS_APART_TO.fullmatch(self.m.text, m.end(), b.start) or self._sentence_span(a.start) != self._sentence_span(b.start):
+                continue
+            if m.start() > a.end and not m.group().startswith(","):
+                continue  # away from the day, only an aside after a comma speaks of the clause's day
+            if _NOT_ANCHORED.search(self.m.text, max(0, a.start - 30), a.start):
+                continue  # "the day before yesterday, two days after ...": the relative is part of a phrase
+            n = lexicon()["numbers"].get(m.group("n").lower()) if not m.group("n").isdigit() else int(m.group("n"))
+            if not n:
+                continue
+            weeks = m.group("unit").lower().startswith("week")
+            days = 7 * n if weeks else n
+            slack = WEEK_SLACK_DAYS if weeks else 0
+            sign = 1 if m.group("dir").lower() == "after" else -1  # A = B + sign * days
+            lo, hi = sign * days - slack, sign * days + slack
+            first = a.start if m.start() == a.end else m.start("count")  # the aside alone, when away from its day
+            full = self.m.text[first:b.end]
+            self.claim("Calendar.DaysApartMismatch",
+                       And((Cmp(var(f"S{k}", lo), "<=", var(f"S{i}")), Cmp(var(f"S{i}"), "<=", var(f"S{k}", hi)))),
+                       [(first, b.end), (a.start, a.end), (b.start, b.end)],
+                       f"'{full}' says {a.text} was {m.group('count').strip()} {m.group('dir')} {b.text}",
+                       event_var=f"S{i}", timex=i, other_timex=k, apart=days, weeks=weeks)
+
     def _years_ago_today_claims(self) -> None:
         """'Ten years ago today, on April 15, 2013': the date is the day of publication, that many
         years before (365 days a year and the leap days between, two readings apart)."""
@@ -1971,6 +2005,21 @@ class Builder:
             self.claim("Calendar.RelativeMismatch", And((Cmp(var("P", -longest), "<=", var(f"S{j + 1}")), Cmp(var(f"S{j + 1}"), "<=", var("P", -shortest)))),
                        [(r.start, d.end), (r.start, r.end), (d.start, d.end)], f"'{full}' says {d.text} was {n} years before the day of writing",
                        event_var=f"S{j + 1}", timex=j + 1, relative=f"{r.text} today", explicit=d.text, years_before=n)
+
+def _one_day(t: Timex) -> bool:
+    """A single day: a date, a weekday, or a relative day ('yesterday'); not a span or a clock time."""
+    return (t.kind in DAY_KINDS or t.kind == "rel" and t.unit == "D") and not t.clock
+
+
+# ", just three days before", " (two weeks after": what sets one day so far from the next one
+_DAYS_APART = compile_pattern(r",?\s+(?:just\s+|only\s+|exactly\s+|barely\s+)?(?P<count>(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|"
+                              r"nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?))\s+(?P<dir>before|after)\s+", re.IGNORECASE)
+# ... then the other day, in the same noun phrase: "the May 18 election", "the 1-0 victory over the
+# Netherlands on July 11" (not "a day after Sununu announced that racetracks would reopen Monday")
+_DAYS_APART_TO = compile_pattern(r"(?:the|an?|his|her|its|their)\s+(?:(?!(?:that|which|who|when|where|would|will|could|should|was|were|is|are|"
+                                 r"had|has|have|be|been|to|said|says|announced)\s)[^\s,.;:!?()\"“”]+\s+){0,12}?(?:on\s+)?|(?:on\s+)?")
+WEEK_SLACK_DAYS = 3  # "two weeks before" is told of 11 to 17 days
+
 
 # Words after a person's name that report speech; the present tense puts the speaking at publication.
 _SPEECH_PRESENT = {"says", "tells", "adds", "announces", "declares", "insists", "warns", "urges", "vows", "pledges", "promises"}
@@ -2445,6 +2494,7 @@ def build(mentions: Mentions, kb: KB | None, rules: RuleSet, published: dt.date 
         b.priors()
     b.calendar_claims()
     b.apposition_claims()
+    b.days_apart_claims()
     b.tense_claims()
     if kb is not None:
         b.title_claims()

@@ -128,12 +128,12 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
     return c.facts[0].statement if c.facts else ""
 
 
-def _timex_date(c: Claim, sol: Solution) -> str:
-    """The resolved days of the time expression a claim is about (context 'timex')."""
+def _timex_date(c: Claim, sol: Solution, key: str = "timex") -> str:
+    """The resolved days of the time expression a claim is about (context 'timex', or `key`)."""
     if (years := c.context.get("years_before")) and sol.best is not None:  # "ten years ago today": the same day then
         day = dt.date.fromordinal(sol.best)
         return fmt_date(birthday(day, -years).toordinal())
-    i = c.context.get("timex")
+    i = c.context.get(key)
     s, e = sol.values.get(f"S{i}"), sol.values.get(f"E{i}")
     if i is None or s is None:
         return ""
@@ -170,6 +170,10 @@ def conflict_finding(doc: Document, conflict: Conflict, sol: Solution, problem: 
         fact=_fact(victim, sol, doc, day),
         text=doc.text[victim.spans[0][0]:victim.spans[0][1]],
     )
+    if "other_timex" in victim.context:  # two days told so far apart: where the calendar puts them
+        ctx["other_date"] = _timex_date(victim, sol, "other_timex")
+        a, b = sol.values.get(f"S{victim.context['timex']}"), sol.values.get(f"S{victim.context['other_timex']}")
+        ctx["gap"] = "?" if a is None or b is None else f"{abs(a - b)} day" + ("" if abs(a - b) == 1 else "s")
     if victim.rule.id == "Calendar.WeekdayMismatch":
         i = victim.context["timex"]
         s = sol.values.get(f"S{i}")
