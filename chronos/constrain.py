@@ -408,6 +408,8 @@ class Builder:
                 continue  # "The congressman, who voted to impeach President Trump ..., lost his primary on Tuesday"
             if t.end <= start and self._in_closed_relative(sent.start, t, start):
                 continue  # "Powell, who served ... during the 1991 Gulf War, has been seen ... where Vice President Dick Cheney ..."
+            if t.start >= end and _AS_ANOTHER_DID.search(self.m.text, end, t.start):
+                continue  # "Emperor Naruhito will declare the Games open, as his grandfather did when Tokyo hosted them in 1964"
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
                 continue  # "Neither Obama in 2012, nor President Donald Trump ...": another clause's date
             if (t.start >= end and _APPOSED_NOUN.match(self.m.text, seg := self._segment_start(t.start, sent.start))
@@ -694,10 +696,10 @@ class Builder:
                                     or _VOTE_ON.search(self.m.text, max(0, t.start - 30), t.start) and _DID_AFTER.match(self.m.text, t.end)
                                     or _WON_IN_THE.search(self.m.text, max(0, t.start - 90), t.start) and _VOTE_AFTER.match(self.m.text, t.end)):
             return False
-        if any(lo <= o.start < t.start and (o.kind == "year" or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1)
+        if any(lo <= o.start < t.start and (o.kind == "year" and not _NAME_AFTER.match(self.m.text, o.end) or o.kind == "rel" and o.unit == "Y" and abs(o.offset) <= 1)
                and not _SINCE_BEFORE.search(self.m.text, max(lo, o.start - 60), o.start) for o in self.m.timexes):
             # "From next year, the holiday will move to April 27": the sentence gives the year (not
-            # "who has led the bank since 2013": a reference point)
+            # "who has led the bank since 2013": a reference point; nor "host of the 2032 Games": a name)
             return False
         p = self.published
         ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, 0)
@@ -1732,6 +1734,8 @@ class Builder:
             return True  # "over the downing of Malaysia Airlines Flight 17, which was shot down over eastern Ukraine on"
         if t.start >= em.end and _SEQUENCE_BETWEEN.match(self.m.text, em.end, t.start):
             return False  # "His release followed a speech on Feb. 2, 1990": the speech's day
+        if t.start >= em.end and _DECIDED_BETWEEN.match(self.m.text, em.end, t.start):
+            return False  # "The Games of the XXXII Olympiad were postponed in March 2020": the decision's day
         if t.start >= em.end and _SPOKEN_BETWEEN.search(self.m.text, em.end, t.start):
             return False  # "Schoen, Trump's lawyer from his second impeachment trial, said ... on Thursday": the saying's day
         if t.end <= em.start and _SPAN_TO.fullmatch(self.m.text, t.end, em.start):
@@ -2275,6 +2279,12 @@ _WAS_ANOTHER_ROLE = compile_pattern(r",?\s+(?:was|had\s+been|served\s+as)\s+(?:t
 _BORN_BEFORE = compile_pattern(r"\bborn\s+(?:(?:in|on)\s+)?$")
 _SEQUENCE_BETWEEN = compile_pattern(r"\s+(?:(?:was\s+)?(?:followed|preceded)(?:\s+by)?|came\s+(?:after|before))\s+(?:an?|the|his|her|its|their)\s+"
                                     r"[^.;:!?]{0,40}?\s+(?:on|in)\s+$", re.IGNORECASE)
+# a comparison with another's deed: ", as his grandfather, Emperor Hirohito, did when", ", just as she had promised"
+_AS_ANOTHER_DID = compile_pattern(r",\s+(?:just\s+)?as\s+[^.;:!?]{1,80}?\b(?:did|does|do|had|has|have|was|were)\b")
+# "The Games were postponed in March 2020", "the summit, first planned for May, was called off on": the day of a
+# decision about the event, not of the event
+_DECIDED_BETWEEN = compile_pattern(r"(?:,[^,.;:!?]{1,60},)?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|"
+                                   r"called\s+off|put\s+off|suspended|rescheduled|moved|awarded|announced)\b", re.IGNORECASE)
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
