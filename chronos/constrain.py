@@ -592,6 +592,8 @@ class Builder:
                 continue
             if t.kind == "year" and self._year_names_a_thing(t, tense, before):
                 continue
+            if tense == "past" and (t.kind == "year" and _FOR_BEFORE.search(before) or _MOVED_TO.search(before)):
+                continue  # "the sole candidate for 2024", "Olympics postponed to 2021": a target, not when it was done
             if tense == "past" and _FORECAST_BEFORE.search(self.m.text, self._sentence_span(t.start)[0], t.start):
                 continue  # "trimmed its forecast for 2024", "projections showed three increases in 2017": what is expected
             if tense == "past" and _PROSPECT_BEFORE.search(self.m.text, max(0, t.start - 60), t.start):
@@ -1973,6 +1975,8 @@ class Builder:
             k = next((k for k in range(i + 1, len(ts)) if ts[k].start >= m.end()), None)
             if k is None or not _one_day(b := ts[k]) or any(ts[x].start < m.start() for x in range(i + 1, k)):
                 continue
+            if b.kind == "weekday" and b.direction == "reported" or _ANNIVERSARY_WORD.search(self.m.text, m.end(), b.start):
+                continue  # "two days before Sunday's election" (a possessive day may be ahead); "the anniversary of the invasion on Feb. 24, 2022"
             if not _DAYS_APART_TO.fullmatch(self.m.text, m.end(), b.start) or self._sentence_span(a.start) != self._sentence_span(b.start):
                 continue
             if m.start() > a.end and not m.group().startswith(","):
@@ -2020,6 +2024,7 @@ _DAYS_APART = compile_pattern(r",?\s+(?:just\s+|only\s+|exactly\s+|barely\s+)?(?
                               r"nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?))\s+(?P<dir>before|after)\s+", re.IGNORECASE)
 # ... then the other day, in the same noun phrase: "the May 18 election", "the 1-0 victory over the
 # Netherlands on July 11" (not "a day after Sununu announced that racetracks would reopen Monday")
+_ANNIVERSARY_WORD = compile_pattern(r"\b(?:anniversary|birthday|jubilee)\b", re.IGNORECASE)
 _DAYS_APART_TO = compile_pattern(r"(?:the|an?|his|her|its|their)\s+(?:(?!(?:that|which|who|when|where|would|will|could|should|was|were|is|are|"
                                  r"had|has|have|be|been|to|said|says|announced)\s)[^\s,.;:!?()\"“”]+\s+){0,12}?(?:on\s+)?|(?:on\s+)?")
 WEEK_SLACK_DAYS = 3  # "two weeks before" is told of 11 to 17 days
@@ -2404,6 +2409,9 @@ _BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGN
 _THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
 _ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
+_FOR_BEFORE = compile_pattern(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+_MOVED_TO = compile_pattern(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|deferred|extended|brought\s+forward)"
+                            r"\s+(?:until|till|to|into)\s+(?:the\s+)?(?:(?:spring|summer|autumn|fall|winter|end|middle|start)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _STARTING = compile_pattern(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _FORECAST_BEFORE = compile_pattern(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
 _DEADLINE = compile_pattern(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)  # "promised to cut emissions by 2030"

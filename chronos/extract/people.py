@@ -674,7 +674,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         if not _SUBJECT_LEAD.fullmatch(lead.lstrip()):
             continue
         ids = tuple(dict.fromkeys(pid for p in named for pid in p.people))
-        if (role := _AGE_OF_ROLE.match(text, m.start())) is not None:
+        if (role := _AGE_OF_ROLE.match(text, m.start())) is not None and _role(role) != "leader":  # (a country's leader: `_ages_of_roles`)
             # "The 83-year-old former president": of those named, the ones who held the role; none of
             # them ("Defense Secretary Lloyd J. Austin III ... The 78-year-old president"): another's age
             holders = tuple(pid for pid in ids if _held_title(kb, pid, _role(role)))

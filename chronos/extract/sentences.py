@@ -79,6 +79,7 @@ class SentenceIndex:
 FUTURE_MARKERS = compile_pattern(
     r"\b(?:will|won['’]t|shall|(?:is|are|am|was|were)\s+(?:going|set|expected|scheduled|due|slated|poised|ready)\s+to|"
     r"(?:is|are)\s+(?:scheduled|slated|set|due)\s+(?:for|on)|"
+    r"(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bi\s)(?<!\bbeen\s)(?<!\bbe\s)(?:set|poised|slated)\s+to\s+(?!(?:the|a|an|his|her|their|its|music|work|in|on|at|by|for|from|with)\b|\d)|"  # a headline's "IOC set to award 2024 Olympics"
     r"(?:plans?|planned|planning|intends?|intended|hopes?|hoped|wants?|wanted|aims?)\s+to|would|as\s+soon\s+as)\b|['’]ll\b"
 )
 _IRREGULAR_PAST = (
@@ -106,7 +107,9 @@ _PAST = compile_pattern(
 SUBORDINATE = compile_pattern(r"\b(?:that|whether|after|before|when|while|because|if|since|until|who|which)\b|[;:]", re.IGNORECASE)
 # after a modal or "to" a verb is bare ("will remain", "expected to have"): the modal's tense, not the
 # present (the word first, then the lookbehinds, as in _PAST)
-_PRESENT_VERBS = r"(?:is|are|am|says|has|have|does|do|remains?|continues?)"
+# Beyond be/have/say, only verbs seldom read as plural nouns ("holds", "governs"; not "plans", "lives", "faces")
+_PRESENT_VERBS = (r"(?:is|are|am|says|has|have|does|do|remains?|continues?|holds|seeks|governs|believes|knows|owns|serves|"
+                  r"seems|appears|includes|requires|allows|becomes|lacks|wants|insists)")
 _PRESENT = compile_pattern(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
                            rf"{_PRESENT_VERBS}\b")
 
