@@ -1215,17 +1215,22 @@ class Builder:
                 if not today:
                     gone = p.died or birthday(p.born, LIFESPAN_YEARS)
                     after = NEAR_HISTORY_DAYS if now else 0 if how == "timex" or not p.died else DEATH_NEWS_DAYS
+                    if p.died and how != "timex" and self._tells_a_death():
+                        after = max(after, DEATH_NEWS_DAYS)  # an obituary gives the age at death ("The 88-year-old former prime minister")
                     options.append((gone.toordinal() + after, None))
                 facts.append(_birth_fact(p))
             if options:
-                name = self.kb.people[am.people[0]].name
+                aged = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
+                # a role that may stand for several people ("the 50-year-old prime minister"): each is named
+                name = " or ".join(p.name for p in aged[:3]) if len(aged) > 1 else self.kb.people[am.people[0]].name
                 formula = InAny(var("P"), tuple(sorted(options)))
                 if am.follows and how != "timex" and (j := self._day_told_before(am.start)) is not None:
                     # "Roberts announced on Jan. 4 that he won't run again. The 82-year-old ...": his age then
                     people = [self.kb.people[pid] for pid in am.people if self.kb.people[pid].born]
                     formula = Or((formula, Overlaps(var(f"S{j}"), var(f"E{j}"), tuple(sorted(_aged(p, am.age) for p in people)))))
                 self.claim("Life.AgeMismatch", formula, [(am.start, am.end)],
-                           f"'{am.text}' says {name} was {am.age}", facts, person=name, age=am.age,
+                           f"'{am.text}' says {name} was {am.age}", facts, person=name.replace(" or ", "'s or "), age=am.age,
+                           names=[p.name for p in aged],
                            born=[self.kb.people[pid].born for pid in am.people if self.kb.people[pid].born],
                            born_by=[self.kb.people[pid].born_by for pid in am.people if self.kb.people[pid].born],
                            died=[self.kb.people[pid].died for pid in am.people if self.kb.people[pid].born])

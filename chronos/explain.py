@@ -87,6 +87,10 @@ def _fact(c: Claim, sol: Solution, doc: Document, evidence_day: int | None = Non
     if rule == "Life.AgeMismatch":
         born = c.context.get("born") or []
         died = (c.context.get("died") or [None])[0]
+        if len(born) > 1 and len(c.context.get("names") or []) == len(born) and (evidence_day is not None or sol.earliest is not None):
+            at = evidence_day if evidence_day is not None else sol.earliest
+            return _join([f"{n} (born {fmt_date(b)}) {'had died' if d and d.toordinal() < at else 'was ' + str(_age(b, at))}"
+                          for n, b, d in zip(c.context["names"], born, c.context.get("died") or [None] * len(born))][:3])
         if len(born) != 1:
             return c.facts[0].statement if c.facts else ""
         births = [born[0]] + [b for b in (c.context.get("born_by") or [None])[:1] if b and b != born[0]]

@@ -528,12 +528,12 @@ _ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
 _COMMA_AGE = compile_pattern(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
+_PAST_MODIFIERS = {"then", "former", "late", "then-elect"}
 
 
 def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMention], kb: KB) -> list[AgeMention]:
-    """An age given to a role ('the 74-year-old king', 'The King, 74,') stands for the one person
-    the text last named with that role's title (none when two people with it were named); with no
-    such title, for the one person named whose offices carry it ('Hosni Mubarak ... the
+    """An age given to a role ('the 74-year-old king', 'The King, 74,') stands for one of the people
+    the text named before with that role's title, or whose offices carry it ('Hosni Mubarak ... the
     83-year-old former president')."""
     out = []
     found = [*(_AGE_OF_ROLE.finditer(text) if "-year-old" in text else ()),
@@ -548,17 +548,23 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
             if "described" in m.re.groupindex else set()
         if role == "leader" and not said:
             continue
-        named = {tm.people for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start()
+        # a role said of now is not one named as past ("then-Chancellor Helmut Kohl"), unless it is past too
+        past = () if "former" in m.group().lower() else [(tm.start, tm.end) for tm in titles if tm.modifier in _PAST_MODIFIERS]
+        named = [(tm.end, tm.people) for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start() and (tm.start, tm.end) not in past
                  and (all(_led(kb, pid) for pid in tm.people) if role == "leader"
                       else any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices))
                  and (role not in _GENDERED_ROLES or tm.title.lower() == role)  # "the King" is not "Queen Elizabeth II"
-                 and (not said or all(_of_country(kb, pid, said) for pid in tm.people))}
-        if not named and role not in _GENDERED_ROLES:
-            named = {p.people for p in people if p.grounded and m.start() - _ROLE_WINDOW <= p.end <= m.start()
-                     and all((_led(kb, pid) if role == "leader" else _held_title(kb, pid, role))
-                             and (not said or _of_country(kb, pid, said)) for pid in p.people)}
-        if len(named) == 1:
-            out.append(AgeMention(m.start(), m.end(), m.group(), named.pop(), int(m.group("age"))))
+                 and (not said or all(_of_country(kb, pid, said) for pid in tm.people))]
+        if role not in _GENDERED_ROLES:
+            named += [(p.end, p.people) for p in people if p.grounded and m.start() - _ROLE_WINDOW <= p.end <= m.start()
+                      and not any(a <= p.start < b for a, b in past)
+                      and all((_led(kb, pid) if role == "leader" else _held_title(kb, pid, role))
+                              and (not said or _of_country(kb, pid, said)) for pid in p.people)]
+        # the role may stand for any of those named with it ("Chancellor Helmut Kohl ... Merkel ... the 68-year-old
+        # chancellor"): the age is wrong only when it fits none of them; the one named last first
+        ids = tuple(dict.fromkeys(pid for _, group in sorted(named, key=lambda n: -n[0]) for pid in group))
+        if ids:
+            out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age"))))
     return out
 
 
