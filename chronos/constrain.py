@@ -1752,7 +1752,7 @@ class Builder:
             # "signed the agreement on Friday, on the sidelines of the G20 summit": the summit was on, however
             # long the main clause between ("sat down together on Saturday for their first formal meeting in ...")
             return True
-        if _TOPIC.search(before) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
+        if _TOPIC.search(self.m.text, max(0, em.start - 70), em.start) or t.end <= em.start and _TOPIC_BEFORE_DATE.search(before):
             return False
         if _HOSTING_BEFORE.search(before) and self.m.sentences.index_of(t.start) == self.m.sentences.index_of(em.start):
             return True  # "Modi, hosting the 17th G20 summit at ..., announced on Saturday": the summit is under way
@@ -2338,7 +2338,10 @@ _TO_BE_DONE = compile_pattern(r"\bto\s+be\s+\w+\b[^.;,]{0,40}$", re.IGNORECASE)
 # "will become King Felipe VI", "the confirmation of Supreme Court Justice Brett Kavanaugh": the
 # title the act gave, not one held before it
 _BECOME_BEFORE = compile_pattern(r"\b(?:become|becomes|becoming|became|be\s+(?:named|crowned|proclaimed|sworn\s+in\s+as|elected|appointed)|"
-                                 r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of)\s+(?:the\s+(?:new\s+)?)?$",
+                                 r"(?:confirmation|nomination|appointment|swearing-in|inauguration)\s+of|"
+                                 # "administered the constitutional oath to Justice Barrett", "swore in President Biden"
+                                 r"(?:administered|administers|gave|read)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}oath\s+(?:of\s+office\s+)?to|swore\s+in|swears\s+in)"
+                                 r"\s+(?:the\s+(?:new\s+)?)?$",
                                  re.IGNORECASE)
 _DEFINING_CLAUSE = compile_pattern(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = compile_pattern(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
@@ -2400,7 +2403,8 @@ _CAPITALISED_BEFORE = compile_pattern(r"\b([A-Z][a-z]+) $")
 # Chinese rule on July 1" (the day marked)
 _TOPIC = compile_pattern(r"\b(?:(?:against|over|about|regarding|concerning|described|called|lamented|mourned|condemned|denounced|praised)\s+(?:the\s+)?|"
                          # "the torch relay for the postponed Tokyo Olympics began on Thursday": a thing on the way to it
-                         r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
+                         # "its preparations on Tuesday for the coronation": the words between may hold the day
+                         r"(?:relay|tickets?|qualifiers?|qualifying|trials|bid|preparations?)\s+(?:[^.;,]{1,30}?\s+)?for\s+(?:the\s+)?(?:[a-z]+\s+)?|"
                          r"anniversary\s+of\s+(?:[\w.’'-]+\s+){0,3})$", re.IGNORECASE)
 _TOPIC_BEFORE_DATE = compile_pattern(r"\b(?:into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "ahead of Brazil's Oct. 30 runoff", "since the country's 2016 referendum": a possessive may stand between
@@ -2414,7 +2418,8 @@ _BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGN
 _THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
 _ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
-_FOR_BEFORE = compile_pattern(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+# "for 2024", "a budget for 2021 to 2027"
+_FOR_BEFORE = compile_pattern(r"\bfor\s+(?:the\s+)?(?:(?:years?\s+|period\s+)?\d{4}\s*(?:to|through|-|–|and)\s*)?$", re.IGNORECASE)
 _MOVED_TO = compile_pattern(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|deferred|extended|brought\s+forward)"
                             r"\s+(?:until|till|to|into)\s+(?:the\s+)?(?:(?:spring|summer|autumn|fall|winter|end|middle|start)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _STARTING = compile_pattern(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
