@@ -2250,7 +2250,8 @@ _FRONTED_PARTICIPLE = compile_pattern(r"\W*(?:Born|Raised|Educated|Trained|Orpha
 # an aside between commas, opened by a past participle: ", first held in 1978," ", built in 1931 and"
 _PARTICIPLE_ASIDE = compile_pattern(r",\s+(?:first\s+|originally\s+|once\s+|last\s+)?(?:[a-z]+ed|built|held|begun|won|born|made|written|"
                                     r"given|taken|known|seen|shown|chosen|drawn|sung|run|set)\s+(?:[^,;.]{0,40}?\s)?(?:in|on|since)\s+$")
-_ASIDE_CLOSES = compile_pattern(r"\s*,")
+# the aside's closing comma, the main clause's verb after it (not "..., kicked off on Sunday, Nov. 20, when")
+_ASIDE_CLOSES = compile_pattern(r"\s*,(?!\s+(?:when|where|which|who|whose|while|as|after|before|and|but)\b)")
 _REMEMBERED_FOR = compile_pattern(r"\bwill\s+(?:\w+\s+)?be\s+(?:best\s+|long\s+)?(?:remembered|recalled|known)\s+(?:\w+\s+){0,3}?for\b[^;]*$", re.IGNORECASE)
 # a clause of a thing done, opened by "after" or "since", with no "will" of its own before the date
 _DONE_CLAUSE_BEFORE = compile_pattern(r"\b(?:after|since)\s+(?!the\b)(?:(?!\bwill\b)[^,;.]){1,40}$", re.IGNORECASE)
@@ -2364,7 +2365,7 @@ _ANY_WORD_AFTER = compile_pattern(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
                                r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
-                               r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|"
+                               r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|kicked\s+off|"
                                # "took over as governor on March 16", "assumed office on"
                                r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
                                r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"

@@ -414,6 +414,8 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
     # "was elected the 44th president": from the election on, before the term began
     verb = (rf"(?P<future>will\s+(?:{become})|is\s+(?:set|expected|poised|due)\s+to\s+(?:{become})|(?:was|is|has\s+been)\s+elected(?:\s+as)?)|"
             rf"became|becomes|(?:has|had)\s+become|is|was|(?:(?:was|is|has\s+been)\s+)?(?:sworn\s+in|inaugurated|took\s+office)(?:\s+[\w.,]+){{0,8}}?\s+as|"
+            # "Trump took the oath as the nation's 47th president" (not past a sentence's end)
+            rf"took\s+the\s+(?:[a-z]+\s+)?oath(?:\s+of\s+office)?(?:\s+[\w,]+){{0,8}}?\s+as|"
             # "who returned to the White House in January as the 47th president"
             rf"returned\s+to(?:\s+[\w.,]+){{1,8}}?\s+as|"
             # "Barack Obama stood on the West Front of the Capitol and was sworn in as the 44th president"
@@ -552,7 +554,7 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
         past = () if "former" in m.group().lower() else [(tm.start, tm.end) for tm in titles if tm.modifier in _PAST_MODIFIERS]
         named = [(tm.end, tm.people) for tm in titles if m.start() - _ROLE_WINDOW <= tm.end <= m.start() and (tm.start, tm.end) not in past
                  and (all(_led(kb, pid) for pid in tm.people) if role == "leader"
-                      else any(role in (t.lower() for t in kb.offices[o].titles) for o in tm.offices))
+                      else any(_role_fits(role, kb.offices[o].titles) for o in tm.offices))
                  and (role not in _GENDERED_ROLES or tm.title.lower() == role)  # "the King" is not "Queen Elizabeth II"
                  and (not said or all(_of_country(kb, pid, said) for pid in tm.people))]
         if role not in _GENDERED_ROLES:
@@ -605,8 +607,17 @@ def _led(kb: KB, person: str) -> bool:
                and any(t.lower() in leaders for t in office.titles) for term in kb.terms_of(person))
 
 
+# a role word and the titles it stands for ("the 95-year-old monarch": a king's or a queen's)
+_ROLE_TITLES = {"monarch": {"king", "queen", "emperor", "empress", "sultan", "emir"}, "pontiff": {"pope"},
+                "premier": {"premier", "prime minister"}}
+
+
+def _role_fits(role: str, titles: list[str]) -> bool:
+    return bool(_ROLE_TITLES.get(role, {role}) & {t.lower() for t in titles})
+
+
 def _held_title(kb: KB, person: str, title: str) -> bool:
-    return any(title in (t.lower() for t in kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
+    return any(_role_fits(title, kb.offices[term.office].titles) for term in kb.terms_of(person) if term.office in kb.offices)
 
 
 def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention], kb: KB, sentences: SentenceIndex) -> list[AgeMention]:
