@@ -1067,7 +1067,7 @@ class Builder:
         elif how == "past" and rule == "Tenure.ElectOutsideTransition":
             # "was received by President-elect Emmanuel Macron": told of the transition, soon after it
             self.claim(rule, InAny(var("P"), tuple((a, b + ELECT_TOLD_DAYS) for a, b in ivs)), span, says, facts, **ctx)
-        elif how == "past" and rule == "Tenure.TitleOutOfOffice" and (j := self._story_day_before(tm)) is not None:
+        elif how == "past" and rule == "Tenure.TitleOutOfOffice" and (j := self._story_day_before(tm, yearless=True)) is not None:
             # "Obama arrived in Havana on Sunday. The delegation included Secretary of State Hillary
             # Clinton": one present at the story's event holds the title on its day
             t = self.m.timexes[j]
@@ -1092,11 +1092,12 @@ class Builder:
                     return first, last
         return i, i
 
-    def _story_day_before(self, tm) -> int | None:
+    def _story_day_before(self, tm, yearless: bool = False) -> int | None:
         """For a title after a word of presence ('included', 'was among', 'accompanied by') or
         before one ('also attended'), or in a sentence about 'the meeting' just told, undated: the
         day counted from publication ('on Sunday', 'yesterday') told last in the six sentences
-        before, when no other date comes between (a reference point, 'since 1928', aside)."""
+        before, when no other date comes between (a reference point, 'since 1928', aside); with
+        `yearless`, also a day written without its year in the weeks around publication."""
         lo, hi = self._sentence_span(tm.start)
         reach = _STORY_SENTENCES
         if not (_PRESENCE_BEFORE.search(self.m.text, max(lo, tm.start - 200), tm.start)
@@ -1120,11 +1121,17 @@ class Builder:
                 continue
             # the story's day counted from publication, or written in full in the days before it ("on Monday,
             # July 16, 2018"; not "exactly 10 years after ... March 11, 2011", which the story looks back to)
-            if not is_day_level(t) or not (_deictic(t) or t.year is not None and str(t.year) in t.text and self._near_published(t)):
+            if not is_day_level(t) or not (_deictic(t) or t.year is not None and str(t.year) in t.text and self._near_published(t)
+                                           or yearless and t.kind == "date" and t.year is None and self._yearless_near_published(t)):
                 return None
             year = t.year if t.year is not None else self.published.year if self.published else None
             return j if not earlier or year is not None and all(y < year for y in earlier) else None
         return None
+
+    def _yearless_near_published(self, t: Timex) -> bool:
+        p = self.published
+        return p is not None and t.month is not None and t.day is not None and any(
+            valid_date(y, t.month, t.day) and abs((dt.date(y, t.month, t.day) - p).days) <= NEAR_MISS_DAYS for y in (p.year - 1, p.year, p.year + 1))
 
     def _near_published(self, t: Timex) -> bool:
         return self.published is not None and abs(interval_of(t)[0] - self.published.toordinal()) <= NEAR_MISS_DAYS
