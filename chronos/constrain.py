@@ -751,6 +751,8 @@ class Builder:
                 # of handover: "President Donald Trump left the White House on Wednesday morning" (20 Jan 2021);
                 # "outgoing" names a holder on the way out, at the handover ceremonies days after
                 grace = OUTGOING_DAYS if tm.modifier == "outgoing" else 1
+                if tm.modifier == "incoming":  # "incoming White House chief of staff Ron Klain": named, not yet in office
+                    ivs = tuple((a - ELECT_DAYS, b) for a, b in ivs)
                 if tm.modifier == "acting" and any(t.acting for t in terms):
                     # "Acting President Michel Temer" the day after his oath: of the terms, the acting ones
                     ivs = _intervals([t for t in terms if t.acting])
