@@ -1569,9 +1569,12 @@ class Builder:
         inaugurations = self.kb.events_by_kind.get("inauguration", [])
         for people, start, end, accession in self._swearings_in():
             terms = [t for pid in people for t in self.kb.terms_of(pid)]
-            if (role := _SWORN_AS.match(self.m.text, end)) and not any(
-                    title.lower() in role.group("role").lower() for t in terms for title in (*self.kb.offices[t.office].titles, self.kb.offices[t.office].label)):
-                continue  # "Claudia Sheinbaum was sworn in on Wednesday as head of government of Mexico City": an office the KB has not
+            if role := _SWORN_AS.match(self.m.text, end):
+                # "sworn in as prime minister": that office's terms only (not Starmer's as Leader of the Opposition)
+                said = role.group("role").lower()
+                terms = [t for t in terms if any(title.lower() in said for title in (*self.kb.offices[t.office].titles, self.kb.offices[t.office].label))]
+                if not terms:
+                    continue  # "Claudia Sheinbaum was sworn in on Wednesday as head of government of Mexico City": an office the KB has not
             # its own time right after ("who took office in January"), else the clause's day
             own = self._time_right_after(end)
             if own is not None and self.m.timexes[own].year is None and not is_day_level(self.m.timexes[own]):
