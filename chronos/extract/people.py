@@ -530,6 +530,7 @@ _ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
 _COMMA_AGE = compile_pattern(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
+_THEN_BEFORE = compile_pattern(r"\bthen[\s-]+$", re.IGNORECASE)
 _PAST_MODIFIERS = {"then", "former", "late", "then-elect"}
 
 
@@ -566,7 +567,9 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
         # chancellor"): the age is wrong only when it fits none of them; the one named last first
         ids = tuple(dict.fromkeys(pid for _, group in sorted(named, key=lambda n: -n[0]) for pid in group))
         if ids:
-            out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age"))))
+            # "to Clinton, then the 46-year-old governor of Arkansas": the age at the time told
+            then = _THEN_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+            out.append(AgeMention(m.start(), m.end(), m.group(), ids, int(m.group("age")), then=then))
     return out
 
 
@@ -649,6 +652,7 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
 # "The 62-year-old former German defence minister succeeds ...": a sentence opened by an age
 # "The 43-year-old ...", or after a quotation that opens the sentence: '"...," the 67-year-old told'
 _AGE_OPENS = compile_pattern(r"(?:(?<=[,?!][\"”]\s)t|T)he\s+(?P<age>\d{1,3})-year-old\b")
+_PARTICLE_NAME = compile_pattern(r"\s+(?:bin|ibn|al|el|de|del|van|von|da|di|du|le|la)[\s-][A-ZÀ-Þ]")
 _QUOTED_LEAD = compile_pattern(r"[\"“][^\"“”]+[\"”]")
 _TWO_NAMES = compile_pattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")  # what may be a name the KB does not know
 # the description's own words, not those of a phrase after it ("son of a Hungarian immigrant")
@@ -675,6 +679,8 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
         lead = text[sentences.sentences[i].start:m.start()].strip()
         if lead and not _QUOTED_LEAD.fullmatch(lead) or i == 0 or taken & {m.start(), m.start("age")}:
             continue  # not a sentence's start (or its quotation's speaker), or an age read already
+        if _PARTICLE_NAME.match(text, m.end()):
+            continue  # "The 54-year-old bin Laden was shot": the age of the one named right after
         # the sentence before, or the one before that past a sentence naming no one ('"...," she told reporters.')
         before, this = sentences.sentences[i - 1], sentences.sentences[i]
         if i >= 2 and not any(before.start <= p.start < before.end for p in people) and not _TWO_NAMES.search(text, before.start, before.end):
