@@ -641,7 +641,9 @@ class Builder:
     def _year_names_a_thing(self, t: Timex, tense: str, before: str) -> bool:
         """A year that names rather than dates: in a name ("Vision 2030", "Euro 2024"); a thing of
         that year, spoken of now ("under a 2014 reform", "the powers of the 1982 constitution");
-        in the past tense, anything named by a year ("championed the 2030 development goals")."""
+        in the past tense, anything named by a year ("championed the 2030 development goals"). The
+        second of two years is read as the first ("the awarding of the 2018 and 2022 World Cups")."""
+        before = _YEAR_AND.sub("", before)
         if (word := _CAPITALISED_BEFORE.search(before)) and word.group(1).lower() not in sentence_openers():
             return True
         if _AT_BEFORE.search(before):
@@ -2432,6 +2434,7 @@ _THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+
 _ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 # "for 2024", "a budget for 2021 to 2027"
+_YEAR_AND = compile_pattern(r"\b\d{4}\s*(?:,|and|or|&)\s*$")
 _FOR_BEFORE = compile_pattern(r"\bfor\s+(?:the\s+)?(?:(?:years?\s+|period\s+)?\d{4}\s*(?:to|through|-|–|and)\s*)?$", re.IGNORECASE)
 _MOVED_TO = compile_pattern(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|deferred|extended|brought\s+forward)"
                             r"\s+(?:until|till|to|into)\s+(?:the\s+)?(?:(?:spring|summer|autumn|fall|winter|end|middle|start)\s+(?:of\s+)?)?$", re.IGNORECASE)
