@@ -670,7 +670,9 @@ class Builder:
         lo, hi = self._sentence_span(t.start)
         # "Noboa, who was sworn in on Nov. 23, will serve": the modal of the main clause, after the relative one closes
         closes = relative_clause_end(self.m.sentences.lowered, lo, t.start, t.end)
-        return any(not (_RELATIVE_OPENS.search(self.m.text, m.end(), t.start) if m.start() < t.start else _THAT.search(self.m.text, t.end, m.start()))
+        # ("..., and Congress will count them": a clause of its own subject after the date)
+        return any(not (_RELATIVE_OPENS.search(self.m.text, m.end(), t.start) if m.start() < t.start
+                        else _THAT.search(self.m.text, t.end, m.start()) or _AND_SUBJECT.search(self.m.text, t.end, m.start()))
                    and (closes is None or m.start() < closes) for m in _MODAL.finditer(self.m.text, lo, hi))
 
     def _opens_range(self, t: Timex) -> bool:
@@ -2291,6 +2293,7 @@ _DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
+_AND_SUBJECT = compile_pattern(r",\s+(?:and|but|while)\s+(?:the\s+)?[A-Z]")
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 # a name given as a former one: "Eswatini, formerly Swaziland", "what was then Nur-Sultan", "the old kuna"
 _FORMER_NAME = compile_pattern(r"\b(?:formerly|former|then|once|previously|old|earlier|renamed|called|known\s+as|named|"
@@ -2384,8 +2387,9 @@ _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s
                                r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
                                r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                                r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
-                               # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on"
-                               r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:on\s+)?$")
+                               # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on",
+                               # "met in their state capitals on"
+                               r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|\s+(?:in|at)\s+(?:their|its|his|her)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:on\s+)?$")
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = compile_pattern(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
 _VOTE_AFTER = compile_pattern(r"\s+(?:[a-z]+\s+)?(?:election|vote|runoff|primary|ballot|referendum)s?\b")
