@@ -525,9 +525,10 @@ _ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|pre
 _AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2})"
                                rf"(?P<role>{_ROLES}|(?<=[a-z]\s)leader)\b"
                                r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
-_ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<role>(?i:{_ROLES})),\s+"
-                            r"(?P<age>\d{1,3}),")  # "The King, 74, will continue ..."
-_COMMA_AGE = compile_pattern(r",\s+\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
+# "The King, 74, will continue ...", "The Polish-born pontiff, aged 85, had suffered"
+_ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){{0,2}})(?P<role>(?i:{_ROLES})),\s+"
+                            r"(?:aged\s+)?(?P<age>\d{1,3}),")
+_COMMA_AGE = compile_pattern(r",\s+(?:aged\s+)?\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
 _GENDERED_ROLES = {"king", "queen", "emperor", "empress"}
 _THEN_BEFORE = compile_pattern(r"\bthen[\s-]+$", re.IGNORECASE)
@@ -540,7 +541,7 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
     83-year-old former president')."""
     out = []
     found = [*(_AGE_OF_ROLE.finditer(text) if "-year-old" in text else ()),
-             *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 25), c.end())))]
+             *(m for c in _COMMA_AGE.finditer(text) if (m := _ROLE_AGE.search(text, max(0, c.start() - 50), c.end())))]
     for m in found:
         role = _role(m)
         if "named" in m.re.groupindex and m.group("named") and (p := next((p for p in people if p.start == m.end()), None)):
