@@ -938,6 +938,9 @@ class Builder:
             says = f"'{cm.text}' says {body.label} had {cm.count} members"
             ctx = dict(body=body.label, count=cm.count, counts=[(c.count, c.start, c.end) for c in body.counts])
             how, i = ("then", None) if cm.then else self.reference(cm.start, cm.end, other_clause=True)
+            if how == "past" and (j := self._day_told_before(cm.start)) is not None and _deictic(self.m.timexes[j]) \
+                    and not _HAD_DONE.search(self.m.text, *self._sentence_span(cm.start)):
+                how, i = "timex", j  # "EU leaders made little progress on Friday. The leaders of the 28 member states held ...": that day
             # an undated past of the news ("loan guarantees from the 12-nation eurozone", 2010) is of the year before
             how = {"past": "year", "future": "still"}.get(how, how)
             self._held_claim("Series.MemberCountMismatch", (cm.start, cm.end), how, i, tuple(held), unlisted, says, facts, ctx)
@@ -2293,6 +2296,7 @@ _DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
+_HAD_DONE = compile_pattern(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b")
 _AND_SUBJECT = compile_pattern(r",\s+(?:and|but|while)\s+(?:the\s+)?[A-Z]")
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 # a name given as a former one: "Eswatini, formerly Swaziland", "what was then Nur-Sultan", "the old kuna"

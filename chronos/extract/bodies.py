@@ -83,6 +83,12 @@ def _index(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
     return ({k: tuple(dict.fromkeys(v)) for k, v in names.items()}, {k: tuple(dict.fromkeys(v)) for k, v in generic.items()})
 
 
+# "the 28 member states", "all 27 member countries": a count with no group's name, of a group named just before
+_BARE_MEMBERS = compile_pattern(r"\b(?:all|the)\s+(?P<num6>\d{1,3})\s+(?P<other6>other\s+)?member[\s-]+(?:states|countries|nations)\b(?!\s+of\b)",
+                                re.IGNORECASE)
+_BARE_REACH = 400
+
+
 def _count(m: re.Match[str], k: int) -> int | None:
     if k == 5:
         return ordinal_value(m.group("ord5"))
@@ -116,6 +122,11 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
     for m in _possessive_regex().finditer(text):
         if (name := _name_before(tuple(sorted([*names, *generic]))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 2, name.group("name2")))
+    for m in _BARE_MEMBERS.finditer(text):
+        # "The leaders of the 28 member states" just after "European Union leaders": the group named last before
+        near = [b for b in _names_in(text[max(0, m.start() - _BARE_REACH):m.start()], kb)]
+        if len(near) == 1:
+            found.append((m.start(), m.end(), m, 6, near[0]))
     for m in _ordinal_member_regex().finditer(text):
         if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 5, name.group("name2")))
@@ -123,7 +134,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
     for start, end, m, k, said in sorted(found, key=lambda f: f[0]):
         count = _count(m, k)
         key = said.lower()
-        if key in names and (len(key) > 4 or said in spellings):
+        if k == 6:
+            bodies = (said,)  # a bare count: of the one group named just before
+        elif key in names and (len(key) > 4 or said in spellings):
             bodies = names[key]  # "EU", "Nato", "European Union"; not "un"
         elif key in generic and k in (1, 2):
             # "the 28-member bloc", "the bloc's 28 member states" in a text naming the EU; not "the 55-member
@@ -133,7 +146,7 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
             continue
         if not bodies or not count:
             continue
-        if k in (2, 3) and m.group(f"other{k}"):
+        if k in (2, 3, 6) and m.group(f"other{k}"):
             count += 1  # "Britain and the EU's 27 other members": 28 in all
         then = k in (1, 2) and m.group(f"then{k}") is not None
         out.append(CountMention(start, end, text[start:end], bodies, count, then))
