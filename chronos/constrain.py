@@ -1669,6 +1669,8 @@ class Builder:
             # "Lula moved quickly ... after being sworn in yesterday": the sentence's subject
             lead = self._sentence_span(m.start())[0]
             subject = next((p for p in self.m.people if lead <= p.start < m.start() and p.grounded), None)
+            if subject is not None and any(p.people != subject.people for p in self.m.people if subject.end <= p.start < m.start()):
+                continue  # "Trudeau ... with guests including Narendra Modi, on his first trip since being sworn in": whose is not known
             if subject is not None and self._opens_sentence(subject.start):
                 yield subject.people, m.start(), m.end(), False
 
@@ -2127,7 +2129,7 @@ def _speech_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]
         return m.group("verb").lower(), (m.start("verb"), m.end("verb"))
     left = text[max(0, start - 60):start]
     m = _SPEECH_BEFORE.search(left)
-    if m:
+    if m and not text.startswith(("'s", "’s"), end):  # not "..., said Benedict's body would lie in state"
         off = start - len(left)
         return m.group("verb").lower(), (off + m.start("verb"), off + m.end("verb"))
     return None
@@ -2438,7 +2440,8 @@ _EVENT_OF_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:t
                                   re.IGNORECASE)
 _AFTER_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
-_THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
+# "at 11 p.m. London time on Friday", "at 11pm last night"
+_THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+|\s+")
 _ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 # "for 2024", "a budget for 2021 to 2027"

@@ -170,6 +170,11 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
         _NEXT_CLAUSE.search(lowered, end, m[0]) or m[2] == "future" and _AND_THEN.search(lowered, end, m[0])))]
     if (closes := relative_clause_end(lowered, sentence.start, start, end)) is not None:
         markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
+    # a semicolon parts two clauses: "The summit was Biden's last; he hands power to Trump on Jan. 20"
+    if (semi := lowered.rfind(";", sentence.start, start)) >= 0:
+        markers = [m for m in markers if m[0] > semi]
+    if (semi := lowered.find(";", end, sentence.end)) >= 0:
+        markers = [m for m in markers if m[0] < semi]
     if markers and ('"' in lowered[sentence.start:sentence.end] or "“" in lowered[sentence.start:sentence.end]):
         # '"We want to dare more progress," the agreement declares, echoing a line from 1969': a
         # quotation's verbs give no tense to the words outside it, nor theirs to the words in it

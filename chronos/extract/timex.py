@@ -101,6 +101,8 @@ def _grammar() -> list[_Rule]:
         ("month_rel", rf"{PMOD}(?P<rel>last|this|next|past)\s+{MON}\b"),
         # "January last year", "June of next year": a month of the year before or after publication's
         ("month_rel_year", rf"{PMOD}{MON}\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
+        # "on March 29 next year": a day of the year before or after publication's
+        ("md_rel_year", rf"{MON}\s+{DAY}\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
         ("earlier_in_month", rf"(?P<dir>earlier|later)\s+in\s+{MON}\b"),
         ("month_prep", rf"(?P<prep>in|since|until|by|from|through|of|during|before|after|to)\s+{PMOD}{MON}\b(?![\s-]*\d)"),
         ("month_pmod", rf"(?P<pmod2>early|late|mid)[\s-]+{MON}\b"),
@@ -118,7 +120,7 @@ def _grammar() -> list[_Rule]:
         ("decade", r"(?:the\s+)?(?P<century>1[89]|20)(?P<decade>\d)0s\b|(?:the\s+)?['’](?P<short>\d)0s\b"),
         ("year_prep", rf"{PMOD}(?:the\s+year\s+)?{YEAR}(?!\s*(?:%|percent|per cent)|[\d,.]\d|-\d)\b"),
         # today / yesterday / tomorrow (+ part of day)
-        ("today", r"(?<!USA\s)(?<!ago\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+        ("today", r"(?<!USA\s)(?<!ago\s)(?P<w>today|yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening))|(?<!the\s)last(?=\s+night\b))(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
         ("rel_wd", rf"(?P<rel>last|this|next|this\s+past|this\s+coming)\s+{WD}(?:\s+{PART})?\b"),
         ("wd", rf"{WD}(?:['’]s)?(?:\s+{PART})?\b"),
         ("ago", rf"(?:(?:almost|nearly|about|more\s+than|some|over|at\s+least)\s+)?{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"),
@@ -256,6 +258,9 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
                      direction={"last": "past", "next": "future"}.get(rel), **base)
     if name in ("month_year", "month_prep", "month_safe", "month_pmod"):
         return Timex(type="DATE", kind="month", year=year, month=_month(g["mon"]), **base)
+    if name == "md_rel_year":
+        return Timex(type="DATE", kind="date", month=_month(g["mon"]), day=int(g["day"]), unit="Y",
+                     offset={"last": -1, "this": 0, "next": 1}[g["ry"].lower()], **base)
     if name == "month_rel_year":
         return Timex(type="DATE", kind="month", month=_month(g["mon"]), unit="Y",
                      offset={"last": -1, "this": 0, "next": 1}[g["ry"].lower()], **base)
@@ -320,7 +325,7 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
         return Timex(type="DATE", kind="year", year=year, **base)
     if name == "today":
         w = g["w"].lower()
-        off = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}[w]
+        off = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[w]  # "last night": the night before
         part = lexicon()["parts_of_day"][g["part"].lower()] if g.get("part") else ("NI" if w == "tonight" else None)
         return Timex(type="TIME" if part else "DATE", kind="rel", unit="D", offset=off, part=part, **base)
     if name in ("rel_wd", "wd"):
@@ -351,7 +356,9 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
     if name == "in_n":
         n = _num(g["num"])
         unit = _unit(g["unit"])
-        if isinstance(n, str) or not float(n).is_integer() or unit in ("S", "MIN", "H"):
+        if (isinstance(n, str) or not float(n).is_integer() or unit in ("S", "MIN", "H")
+                or _SUPERLATIVE_BEFORE.search(text, max(0, s - 100), s)):
+            # "the first in-person meeting in nearly two years": a span up to now, not a time ahead
             return Timex(type="DURATION", kind="duration", value=_duration_value(n, unit), **base)
         return Timex(type="DATE", kind="rel", unit=unit, offset=int(n), direction="future", **base)
     if name == "earlier_this":
@@ -440,6 +447,8 @@ def _build(name: str, m: re.Match[str], text: str) -> Timex | None:
     return None
 
 
+_SUPERLATIVE_BEFORE = compile_pattern(r"\b(?:first|only|longest|highest|lowest|biggest|largest|worst|best|fewest|most|least)\b[^.;!?]{0,80}\bin\s+$",
+                                      re.IGNORECASE)
 _HEDGES = {"about", "over", "almost", "roughly", "approximately", "some"}
 
 
@@ -523,7 +532,7 @@ def _duration_value(n: float | int | str, unit: str) -> str:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "holiday", "month_year", "month_rel_year", "quarter", "season_year",
+    ["wd_date", "wd_date_dmy", "iso", "numeric", "mdy", "dmy", "holiday", "month_year", "md_rel_year", "month_rel_year", "quarter", "season_year",
      "fiscal", "quarter_rel", "year_ago_adj", "rel_plural", "earlier_in_month", "month_rel", "month_pmod", "month_prep", "month_safe", "season_rel",
      "decade", "today", "rel_wd", "ago", "earlier_this", "the_year", "the_past_n", "this_weekend", "rel_unit", "in_n",
      "set_wd", "set_wd_pl", "set_month", "year_prep", "wd", "duration", "a_unit", "units_plural", "set", "clock", "ref"])}
@@ -674,11 +683,12 @@ def _merge_clock_day(timexes: list[Timex], text: str) -> list[Timex]:
     while i < len(timexes):
         t = timexes[i]
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
-        if (t.kind == "rel" and t.clock and nxt is not None and nxt.clock is None and nxt.part is None
+        if (t.kind == "rel" and t.clock and nxt is not None and nxt.clock is None
+                and (nxt.part is None or nxt.kind == "rel" and text[t.end:nxt.start].isspace())  # "11pm last night"
                 and (nxt.kind in ("date", "weekday") or nxt.kind == "rel" and nxt.unit == "D")):
             gap = _CLOCK_DAY_GAP.fullmatch(text, t.end, nxt.start)
             if gap is not None and "on" not in text[t.end:nxt.start]:
-                out.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], type="TIME", clock=t.clock))
+                out.append(dataclasses.replace(nxt, start=t.start, text=text[t.start:nxt.end], type="TIME", clock=t.clock, part=None))
                 i += 2
                 continue
         out.append(t)

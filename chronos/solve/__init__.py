@@ -170,11 +170,11 @@ class _Encoder:
         if t.kind == "date":
             y = self.p_year()
             out = []
-            for yy in (y - 1, y, y + 1):
+            for yy in (y - 1, y, y + 1) if t.unit != "Y" else (y + t.offset,):  # "March 29 next year": that year's
                 d = cal.days_from_civil(yy, t.month, t.day)
                 if getattr(t, "floating", False):  # Thanksgiving: the first Thursday on or after Nov. 22
                     d = d + (t.weekday - cal.weekday(d)) % 7
-                conds = [d >= P - 366, d <= P + 366]
+                conds = [d >= P - 366, d <= P + 366] if t.unit != "Y" else []
                 if t.direction == "past":  # "last Thanksgiving"
                     conds.append(d <= P)
                 elif t.direction == "future":
