@@ -83,6 +83,7 @@ class AgeMention:
 
 _WORD = compile_pattern(r"\S+")
 _INITIAL = compile_pattern(r"[A-Z]\.")
+_PREDICATE_BEFORE = compile_pattern(r"\b(?:is|was|are|were|as|becomes|became|remains|remained)\s+$")
 _TITLE_HEAD = compile_pattern(r"(\S+)\s+(?=\S)")  # an alias's first word, when more follow
 # another office: "Deputy President", "Lt. Gov.", "state Sen." (a state legislature's senator)
 _LESSER = compile_pattern(r"\b(?:vice|deputy|assistant|lieutenant|lt\.|state)[\s-]*$", re.IGNORECASE)
@@ -275,6 +276,8 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         title = m.group("title")
         if not title[0].isupper() and not (m.group("mod") or "").strip() and not m.group("qual"):
             continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
+        if "," in left[m.end("title"):] and _PREDICATE_BEFORE.search(left, 0, m.start()):
+            continue  # "Angela Rayner is Deputy Prime Minister, David Lammy is Foreign Secretary": a list of who holds what
         modifier = _modifier(m)
         title, offices = _title_offices(kb, m, p.people)
         if not (offices := _offices_meant(kb, offices, title, text)):
@@ -429,7 +432,7 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
         # "Barack Obama's inauguration on Tuesday, Jan. 20, as the 44th president": the possessive's act
         rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|"
         rf"(?P<poss>['’]s\s+(?:inauguration|swearing-in)(?:\s+[\w.,]+){{0,8}}?\s+as\s+)|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
-        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|at|when|after|by)\b)",
+        rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|at|when|after|before|by|today|yesterday|tonight|amid|following)\b)",
         re.IGNORECASE,
     )
 

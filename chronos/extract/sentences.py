@@ -111,7 +111,8 @@ SUBORDINATE = compile_pattern(r"\b(?:that|whether|after|before|when|while|becaus
 _PRESENT_VERBS = (r"(?:is|are|am|says|has|have|does|do|remains?|continues?|holds|seeks|governs|believes|knows|owns|serves|"
                   r"seems|appears|includes|requires|allows|becomes|lacks|wants|insists)")
 _PRESENT = compile_pattern(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
-                           rf"{_PRESENT_VERBS}\b")
+                           rf"{_PRESENT_VERBS}\b"
+                           r"|(?<=\bnow\s)[a-z]{3,}s\b")  # "Austin now reports to ...": a verb after "now"
 
 
 # How far (characters) either side of an expression its verb is looked for: every sentence of
