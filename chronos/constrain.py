@@ -2390,7 +2390,9 @@ _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s
                                r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
                                r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|kicked\s+off|"
                                # "took over as governor on March 16", "assumed office on"
-                               r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?|"
+                               r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?"
+                               # "took over from Kuroda on", "succeeded Draghi on"
+                               r"(?:\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?|succeeded\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|"
                                r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                                r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                                # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on",

@@ -124,8 +124,10 @@ TENSE_WINDOW = 600
 _ATTRIBUTION = compile_pattern(r",\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|told|added|reported|announced)\b(?:\s+(?:on\s+)?\w+day)?[^\w]*$")
 # ", and will meet him again", ", although his face will still appear": what follows starts another clause
 _NEXT_CLAUSE = compile_pattern(r",\s*(?:and|but|while|(?:al|even\s+)?though|whereas|yet)\b|;")
-# a future joined by "and" after the date's own clause: "defeated Bolsonaro in an Oct. 30 runoff and will be sworn in"
+# a verb joined by "and" after the date's own clause: "defeated Bolsonaro in an Oct. 30 runoff and will be sworn in",
+# "will hold its next meeting on March 12 and has so far resisted"
 _AND_THEN = compile_pattern(r"\s(?:and|but)\s+$")
+_AND_ONLY = compile_pattern(r"\sand\s+$")  # (not "but": "announced plans ... in 2017 but abandoned them" keeps its past)
 
 
 # ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
@@ -167,8 +169,11 @@ def tense_at(lowered: str, sentence: Sentence, start: int, end: int) -> str:
     found, starts, said = _sentence_markers(lowered, sentence.start, sentence.end)
     # the closing attribution's verb gives no tense to the sentence before it, only to its own words
     near = found[bisect.bisect_left(starts, start - TENSE_WINDOW):bisect.bisect_right(starts, min(end + TENSE_WINDOW, said - 1) if start < said else end + TENSE_WINDOW)]
+    # after the expression, a verb joined by "and" opens another predicate, and so does what follows it
+    joined = next((m[0] for m in near if m[0] >= end and (_AND_THEN.search(lowered, end, m[0]) if m[2] == "future"
+                                                         else _AND_ONLY.search(lowered, end, m[0]))), None)
     markers = [m for m in near if not start <= m[0] < end and not (m[0] >= end and (
-        _NEXT_CLAUSE.search(lowered, end, m[0]) or m[2] == "future" and _AND_THEN.search(lowered, end, m[0])))]
+        _NEXT_CLAUSE.search(lowered, end, m[0]) or joined is not None and m[0] >= joined))]
     if (closes := relative_clause_end(lowered, sentence.start, start, end)) is not None:
         markers = [m for m in markers if m[0] < closes]  # "Carney, who will face voters on April 28, had never run"
     # a semicolon parts two clauses: "The summit was Biden's last; he hands power to Trump on Jan. 20"
