@@ -2374,7 +2374,8 @@ _YEAR_HEADING = compile_pattern(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year
                                 re.MULTILINE)
 _ENTRY_CHARS = 1500  # how far above a list entry's heading may be
 _TIMELINE_HEAD = compile_pattern(r"\s*(?:[-•*–—]\s*)?(?P<date>[A-Z0-9][\w.,' ]{2,30}?)(?::|\s+[-–—])\s")
-_TO_MARK = compile_pattern(r"\bto\s+(?:commemorate|mark|celebrate|attend|honou?r|coincide\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_MARK = compile_pattern(r"\b(?:to\s+(?:commemorate|mark|celebrate|attend|honou?r|coincide\s+with)|commemorating|marking|celebrating)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _FOR_THE = compile_pattern(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 _BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point

@@ -146,6 +146,10 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
             end, events, born = own  # "the fifth anniversary of her death": of the one person named just before
             out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, events=events, people=born))
             continue
+        if nth is not None and (named := _event_named_before(text, events, cue_start, cue_end, phrase_end)):
+            end, ids = named  # "the 25th anniversary of the attack": of the attack named before
+            out.append(AnniversaryMention(cue_start, end, text[cue_start:end], nth, events=ids))
+            continue
         if nth is None or (em is None and i is None):
             continue
         if em is not None and (i is None or em.start <= timexes[i].start):
@@ -163,6 +167,27 @@ def find_anniversaries(text: str, sentences: SentenceIndex, timexes: list[Timex]
 
 
 _HIS_HER_LIFE = compile_pattern(r"\s*(?:his|her)\s+(?:(?P<death>death|passing|assassination|murder|killing)|(?P<birth>birth))\b")
+
+
+_THE_NOUN = compile_pattern(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+)\b")
+
+
+def _event_named_before(text: str, events: list[EventMention], cue_start: int, cue_end: int, phrase_end: int) -> tuple[int, tuple[str, ...]] | None:
+    """'the 25th anniversary of the attack' after 'the Oklahoma City bombing': a common noun for
+    the last event named before (within a few paragraphs) whose name holds a word of the noun's
+    group (lexicon `event_nouns`). Not one named after: the text may compare it with another."""
+    m = _THE_NOUN.match(text, cue_end, phrase_end)
+    if m is None or not _NOUN_ENDS.match(text, m.end()):
+        return None  # "the anniversary of the attack on Pearl Harbor": named right after, not before
+    group = next((set(g) for g in lexicon()["event_nouns"] if m.group("noun") in g), None)
+    if group is None:
+        return None
+    named = [e for e in events if cue_start - _NAMED_REACH <= e.end <= cue_start and group & set(e.text.lower().split())]
+    return (m.end(), named[-1].events) if named else None
+
+
+_NAMED_REACH = 2000
+_NOUN_ENDS = compile_pattern(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:that|which|when|where|in\s+which|and|with|this|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
 
 def _pronoun_life_event(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB | None,
