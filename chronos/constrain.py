@@ -2040,6 +2040,7 @@ class Builder:
                        [(r.start, d.end), (r.start, r.end), (d.start, d.end)], f"'{full}' says {d.text} was {n} years before the day of writing",
                        event_var=f"S{j + 1}", timex=j + 1, relative=f"{r.text} today", explicit=d.text, years_before=n)
 
+
 def _one_day(t: Timex) -> bool:
     """A single day: a date, a weekday, or a relative day ('yesterday'); not a span or a clock time."""
     return (t.kind in DAY_KINDS or t.kind == "rel" and t.unit == "D") and not t.clock
@@ -2048,9 +2049,9 @@ def _one_day(t: Timex) -> bool:
 # ", just three days before", " (two weeks after": what sets one day so far from the next one
 _DAYS_APART = compile_pattern(r",?\s+(?:just\s+|only\s+|exactly\s+|barely\s+)?(?P<count>(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|"
                               r"nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?))\s+(?P<dir>before|after)\s+", re.IGNORECASE)
+_ANNIVERSARY_WORD = compile_pattern(r"\b(?:anniversary|birthday|jubilee)\b", re.IGNORECASE)
 # ... then the other day, in the same noun phrase: "the May 18 election", "the 1-0 victory over the
 # Netherlands on July 11" (not "a day after Sununu announced that racetracks would reopen Monday")
-_ANNIVERSARY_WORD = compile_pattern(r"\b(?:anniversary|birthday|jubilee)\b", re.IGNORECASE)
 _DAYS_APART_TO = compile_pattern(r"(?:the|an?|his|her|its|their)\s+(?:(?!(?:that|which|who|when|where|would|will|could|should|was|were|is|are|"
                                  r"had|has|have|be|been|to|said|says|announced)\s)[^\s,.;:!?()\"“”]+\s+){0,12}?(?:on\s+)?|(?:on\s+)?")
 WEEK_SLACK_DAYS = 3  # "two weeks before" is told of 11 to 17 days
@@ -2297,9 +2298,9 @@ _PEOPLE_OF = compile_pattern(r"\b(?:veterans|survivors|families|relatives|widows
 _DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
+_HAD_DONE = compile_pattern(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b")  # "had agreed": a time before the story's
+_AND_SUBJECT = compile_pattern(r",\s+(?:and|but|while)\s+(?:the\s+)?[A-Z]")  # ", and Congress will ...": another subject's clause
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
-_HAD_DONE = compile_pattern(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b")
-_AND_SUBJECT = compile_pattern(r",\s+(?:and|but|while)\s+(?:the\s+)?[A-Z]")
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")
 # a name given as a former one: "Eswatini, formerly Swaziland", "what was then Nur-Sultan", "the old kuna"
 _FORMER_NAME = compile_pattern(r"\b(?:formerly|former|then|once|previously|old|earlier|renamed|called|known\s+as|named|"
@@ -2443,8 +2444,7 @@ _EVENT_OF_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS}|{_BEFORE_WORDS})\s+(?:t
                                   re.IGNORECASE)
 _AFTER_POINT = compile_pattern(rf"\b(?:{_AFTER_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
 _BEFORE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS})\s+{_POINT_DET}", re.IGNORECASE)
-# "at 11 p.m. London time on Friday", "at 11pm last night"
-_THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+|\s+")
+_THEN_ON = compile_pattern(r",?\s+(?:(?:[A-Z][a-z]+|local|GMT|UTC|[A-Z]{2,4})\s+time\s+|(?:GMT|UTC|[A-Z]{2,4})\s+)?on\s+")  # "at 11 p.m. London time on Friday"
 _ON_OR_IN = compile_pattern(r"\s+(?:on\s+|in\s+)?")
 _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to|through|until|ending(?:\s+in)?)\s+$", re.IGNORECASE)  # "over the five years to March 2028"
 # "for 2024", "a budget for 2021 to 2027"

@@ -67,7 +67,7 @@ _WORD_CHAR = re.compile(r"[\w-]")
 
 def matches_at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of `rx` that start a word (no letter, digit or hyphen before), leftmost first,
-    without overlaps: as `finditer` of the pattern behind `(?<![\w-])`."""
+    without overlaps: as `finditer` of the pattern behind a look-behind for no word character."""
     pos = 0
     while (m := rx.search(text, pos)) is not None:
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):

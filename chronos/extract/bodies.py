@@ -123,10 +123,9 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         if (name := _name_before(tuple(sorted([*names, *generic]))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 2, name.group("name2")))
     for m in _BARE_MEMBERS.finditer(text):
-        # "The leaders of the 28 member states" just after "European Union leaders": the group named last before
-        near = [b for b in _names_in(text[max(0, m.start() - _BARE_REACH):m.start()], kb)]
-        if len(near) == 1:
-            found.append((m.start(), m.end(), m, 6, near[0]))
+        # "The leaders of the 28 member states" just after "European Union leaders": the one group named just before
+        if len(near := _names_in(text[max(0, m.start() - _BARE_REACH):m.start()], kb)) == 1:
+            found.append((m.start(), m.end(), m, 6, next(iter(near))))
     for m in _ordinal_member_regex().finditer(text):
         if (name := _name_before(tuple(sorted(names))).search(text, max(0, m.start() - 40), m.start())) is not None:
             found.append((name.start(), m.end(), m, 5, name.group("name2")))
