@@ -2390,7 +2390,7 @@ _ANY_WORD_AFTER = compile_pattern(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
 _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
                                r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
-                               r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|kicked\s+off|"
+                               r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|kicked\s+off|turned\s+\d{1,3}|"
                                # "took over as governor on March 16", "assumed office on"
                                r"(?:took|assumed)\s+(?:over|office|power)(?:\s+as\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)?"
                                # "took over from Kuroda on", "succeeded Draghi on"

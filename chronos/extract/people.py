@@ -513,7 +513,9 @@ _AGE_AFTER = compile_pattern(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s
                              r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
                              r"(?!\s+(?:has|had|is|was|will|would|could|said|says|scored|became|remains|made)\b)")
 # "Carter, who turns 92 this week", "Queen Elizabeth II will turn 90 on Thursday"
-_TURNS_AFTER = compile_pattern(r"(?:,\s+who)?\s+(?:turns|will\s+turn|is\s+turning|would\s+have\s+turned)\s+(?P<age>\d{1,3})\b")
+# "Carter, who turns 92 this week", "Jimmy Carter, the 39th president, who turned 100 on Oct. 1"
+_TURNS_AFTER = compile_pattern(r"(?:,\s+(?:the\s+[^,;.]{1,40},\s+)?who)?\s+(?:turns|turned|will\s+turn|is\s+turning|would\s+have\s+turned)\s+"
+                               r"(?P<age>\d{1,3})\b(?!\s*(?:%|percent|per\s+cent|points?|degrees))")
 # "the 60-year-old Boris Johnson", "76-year-old former president Donald Trump"; not "the 61-year-old
 # Detroiter voted for Clinton": between age and name only capitalised words and words of a title
 _AGE_BEFORE = compile_pattern(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|former|ex|then|late|outgoing|acting|"
