@@ -1202,7 +1202,8 @@ class Builder:
                 continue
             options = []
             facts = []
-            how, i = self.reference(am.start, am.end)
+            # "In July 2020, Kravchuk replaced former President Kuchma, now 83, as ...": "now" is publication's
+            how, i = ("present", None) if _NOW_AGE.search(am.text) else self.reference(am.start, am.end)
             if how == "timex" and (self._sets_the_time(self.m.timexes[i], am.start) or am.then and self.m.timexes[i].year is not None):
                 self._age_then(am, i)
                 continue
@@ -2299,6 +2300,7 @@ _DATE_RIGHT_AFTER = compile_pattern(r"\s*,?\s*(?:on|in|of)?\s*")
 _COORDINATED = compile_pattern(r"[,;]\s*(?:and|but|nor|or|while|whereas)\b|;|\band\s+then\b")
 _REPORTED = compile_pattern(r"\b(?:" + "|".join(sorted(_SPEECH_PRESENT | _SPEECH_PAST)) + r")\b.*?\b(?:that|would|will|could|should|might|must|to)\b", re.S)
 _HAD_DONE = compile_pattern(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b")  # "had agreed": a time before the story's
+_NOW_AGE = compile_pattern(r",\s+(?:who\s+is\s+)?now\s+(?:aged\s+)?\d")
 _AND_SUBJECT = compile_pattern(r",\s+(?:and|but|while)\s+(?:the\s+)?[A-Z]")  # ", and Congress will ...": another subject's clause
 # a clause's "that", not a fronted "..., that candidate could"; ", which would cut", ", who would be"
 _THAT = compile_pattern(r"(?<![,;:])\sthat\s|,\s+(?:which|who|whose)\s")

@@ -649,8 +649,9 @@ def find_ages(text: str, people: list[PersonMention], titles: list[TitleMention]
             then = _INDEFINITE_BEFORE.search(left, 0, m.start()) is not None
             out.append(AgeMention(start, p.end, text[start:p.end], p.people, int(m.group("age")), then=then))
     out += _ages_at_death(text, people, kb)
+    read = {a.start for a in out}  # ("who turned 92 today" is read already as an age now)
     out += [AgeMention(p.start, m.end(), text[p.start:m.end()], p.people, int(m.group("age")), turns=True)
-            for p in people if p.grounded and (m := _TURNS_AFTER.match(text, p.end)) and not namesake_named(text, p, kb)]
+            for p in people if p.grounded and p.start not in read and (m := _TURNS_AFTER.match(text, p.end)) and not namesake_named(text, p, kb)]
     out += _ages_of_subjects(text, people, titles, sentences, out, kb)
     return sorted((a for a in out if 0 < a.age < 120), key=lambda a: a.start)
 
