@@ -707,10 +707,8 @@ class Builder:
             # "From next year, the holiday will move to April 27": the sentence gives the year (not
             # "who has led the bank since 2013": a reference point; nor "host of the 2032 Games": a name)
             return False
-        p = self.published
         ahead = range(2, NEAR_MISS_DAYS + 1) if tense == "past" else range(-NEAR_MISS_DAYS, 0)
-        return any(valid_date(year, t.month, t.day) and (dt.date(year, t.month, t.day) - p).days in ahead
-                   for year in (p.year - 1, p.year, p.year + 1))
+        return any(days in ahead for days in self._days_from_published(t))
 
     def title_claims(self) -> None:
         kb = self.kb
@@ -1137,10 +1135,16 @@ class Builder:
             return j if not earlier or year is not None and all(y < year for y in earlier) else None
         return None
 
-    def _yearless_near_published(self, t: Timex) -> bool:
+    def _days_from_published(self, t: Timex) -> list[int]:
+        """How many days a yearless day ('June 12') falls after publication, read in the year of
+        publication, the one before and the one after."""
         p = self.published
-        return p is not None and t.month is not None and t.day is not None and any(
-            valid_date(y, t.month, t.day) and abs((dt.date(y, t.month, t.day) - p).days) <= NEAR_MISS_DAYS for y in (p.year - 1, p.year, p.year + 1))
+        if p is None or t.month is None or t.day is None:
+            return []
+        return [(dt.date(y, t.month, t.day) - p).days for y in (p.year - 1, p.year, p.year + 1) if valid_date(y, t.month, t.day)]
+
+    def _yearless_near_published(self, t: Timex) -> bool:
+        return any(abs(days) <= NEAR_MISS_DAYS for days in self._days_from_published(t))
 
     def _near_published(self, t: Timex) -> bool:
         return self.published is not None and abs(interval_of(t)[0] - self.published.toordinal()) <= NEAR_MISS_DAYS
@@ -2318,10 +2322,12 @@ _SEQUENCE_BETWEEN = compile_pattern(r"\s+(?:(?:was\s+)?(?:followed|preceded)(?:\
                                     r"[^.;:!?]{0,40}?\s+(?:on|in)\s+$", re.IGNORECASE)
 # a comparison with another's deed: ", as his grandfather, Emperor Hirohito, did when", ", just as she had promised"
 _AS_ANOTHER_DID = compile_pattern(r",\s+(?:just\s+)?as\s+[^.;:!?]{1,80}?\b(?:did|does|do|had|has|have|was|were)\b")
+# what calls an event off or moves it
+_CALL_OFF = r"postponed|delayed|cancell?ed|called\s+off|put\s+off|suspended|rescheduled|moved"
 # "The Games were postponed in March 2020", "the summit, first planned for May, was called off on": the day of a
 # decision about the event, not of the event
-_DECIDED_BETWEEN = compile_pattern(r"(?:,[^,.;:!?]{1,60},)?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|"
-                                   r"called\s+off|put\s+off|suspended|rescheduled|moved|awarded|announced)\b", re.IGNORECASE)
+_DECIDED_BETWEEN = compile_pattern(rf"(?:,[^,.;:!?]{{1,60}},)?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:{_CALL_OFF}|awarded|announced)\b",
+                                   re.IGNORECASE)
 _SPOKEN_BETWEEN = compile_pattern(r",\s+(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _SPAN_TO = compile_pattern(r"\s+(?:through|until|till|to|up\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_OPENS = compile_pattern(r",\s+(?:which|who|whose|where)\s")
@@ -2452,7 +2458,7 @@ _PERIOD_TO = compile_pattern(r"\b(?:years?|months?|weeks?|period|decade)\s+(?:to
 # "for 2024", "a budget for 2021 to 2027"
 _YEAR_AND = compile_pattern(r"\b\d{4}\s*(?:,|and|or|&)\s*$")
 _FOR_BEFORE = compile_pattern(r"\bfor\s+(?:the\s+)?(?:(?:years?\s+|period\s+)?\d{4}\s*(?:to|through|-|–|and)\s*)?$", re.IGNORECASE)
-_MOVED_TO = compile_pattern(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|deferred|extended|brought\s+forward)"
+_MOVED_TO = compile_pattern(rf"\b(?:{_CALL_OFF}|pushed\s+back|deferred|extended|brought\s+forward)"
                             r"\s+(?:until|till|to|into)\s+(?:the\s+)?(?:(?:spring|summer|autumn|fall|winter|end|middle|start)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _STARTING = compile_pattern(r"\b(?:beginning|starting|commencing|effective|taking\s+effect)(?:\s+(?:on|in|from))?\s+$", re.IGNORECASE)
 _FORECAST_BEFORE = compile_pattern(r"\b(?:forecasts?|projections?|projected|outlook|predictions?|predicted|expectations?)\b", re.IGNORECASE)
@@ -2474,7 +2480,7 @@ _TOWARD_BEFORE = compile_pattern(rf"\b(?:negotiating|to\s+negotiate|(?:talks|neg
 _LABEL_AFTER = compile_pattern(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
 _CALLED_OFF_AFTER = compile_pattern(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
-                                    r"(?:postponed|delayed|cancell?ed|called\s+off|rescheduled|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
+                                    rf"(?:{_CALL_OFF}|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
 _EVENT_DATED = compile_pattern(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = compile_pattern(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)
 _FROM_BEFORE = compile_pattern(r"\bfrom\s+$", re.IGNORECASE)

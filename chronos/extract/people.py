@@ -527,11 +527,12 @@ _AGE_BEFORE = compile_pattern(r"(?P<age>\d{1,3})-year-old\s+(?:(?:[A-Z][\w.-]*|f
 _ROLES = (r"pontiff|pope|monarch|king|queen|emperor|empress|vice\s+president|president|prime\s+minister|premier|chancellor|"
           r"secretary\s+of\s+state|secretary[\s-]general|(?:foreign|finance|defen[cs]e)\s+minister|governor|crown\s+prince")
 # "the 80-year-old pontiff", "The 88-year-old monarch": an age given to a role, not a name
-_AGE_OF_ROLE = compile_pattern(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\s+(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2})"
+_DESCRIBED = r"(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){0,2})"  # "former", "Russian", "Polish-born"
+_AGE_OF_ROLE = compile_pattern(rf"\b[Tt]he\s+(?P<age>\d{{1,3}})-year-old\s+{_DESCRIBED}"
                                rf"(?P<role>{_ROLES}|(?<=[a-z]\s)leader)\b"
                                r"(?!\s+[A-Z])(?P<named>,\s+(?=[A-Z]))?")  # "the 56-year-old king, Felipe VI,": the one named after
 # "The King, 74, will continue ...", "The Polish-born pontiff, aged 85, had suffered"
-_ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+(?P<described>(?:(?:former|outgoing|[A-Z][\w-]*)\s+){{0,2}})(?P<role>(?i:{_ROLES})),\s+"
+_ROLE_AGE = compile_pattern(rf"\b[Tt]he\s+{_DESCRIBED}(?P<role>(?i:{_ROLES})),\s+"
                             r"(?:aged\s+)?(?P<age>\d{1,3}),")
 _COMMA_AGE = compile_pattern(r",\s+(?:aged\s+)?\d{1,3},")  # where _ROLE_AGE can end: found first, as "the" is everywhere
 _ROLE_WINDOW = 3000  # how far back the person the role stands for was named
@@ -553,8 +554,7 @@ def _ages_of_roles(text: str, titles: list[TitleMention], people: list[PersonMen
             out.append(AgeMention(m.start(), p.end, text[m.start():p.end], p.people, int(m.group("age"))))
             continue
         # "the 70-year-old Russian leader" after "President Biden and President Putin": the one of that country
-        said = {kb.country_by_name[w.lower()] for w in m.group("described").split() if w.lower() in kb.country_by_name} \
-            if "described" in m.re.groupindex else set()
+        said = {kb.country_by_name[w.lower()] for w in m.group("described").split() if w.lower() in kb.country_by_name}
         if role == "leader" and not said:
             continue
         # a role said of now is not one named as past ("then-Chancellor Helmut Kohl"), unless it is past too
