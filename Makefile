@@ -10,7 +10,9 @@ $(BIN)/chronos: pyproject.toml
 	$(BIN)/pip install -q -e '.[test,dask]'
 	@touch $@
 
+# bytecode written at install, as a wheel install does: no start-up compiles the sources
 install: $(BIN)/chronos
+	@$(BIN)/python -m compileall -q chronos
 
 run: install
 	$(BIN)/chronos check examples/ --fail-on never
