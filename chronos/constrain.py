@@ -136,6 +136,7 @@ ELECT_DAYS = 120  # an election this close before a term began elected its holde
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
 ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
+MARKED_AHEAD_DAYS = 92  # ... and, a marking told as past, at most a season ahead of it
 BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
 OUTGOING_DAYS = 7  # an "outgoing" holder hands over within this long of the term's end
@@ -198,6 +199,11 @@ def _anniversary_bases(evs) -> list[tuple[int, int]]:
     for first, last in _event_days(evs):
         out += [(first, first), (last, last)] if last - first > ANNIVERSARY_RUN_DAYS else [(first, last)]
     return out
+
+
+def _between(span: tuple[int, int], t: Timex) -> tuple[int, int]:
+    """The stretch of text between a span and a time expression, in either order."""
+    return (t.end, span[0]) if t.end <= span[0] else (span[1], t.start)
 
 
 def _the(name: str) -> str:
@@ -583,7 +589,7 @@ class Builder:
                 continue  # "by 1990, no Australian child will be living in poverty": a promise quoted from its time
             if _EVENT_OF_POINT.search(self.m.text, max(0, t.start - 100), t.start):
                 continue  # "the longest-serving monarch after the death of Queen Elizabeth II in September 2022, will": the death's date
-            if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(before))
+            if (tense == "future" and (_AFTER_POINT.search(before) or _BASELINE.search(before) or _SINCE_THE.search(self.m.text, max(0, t.start - 90), t.start))
                     or tense == "past" and (_BEFORE_POINT.search(before) or _DEADLINE.search(before) or _STARTING.search(before) or _PERIOD_TO.search(before))):
                 # "the first time since 1970 ... will", "those born after 1994 will vote", "up from three
                 # in 2014", "deaths passed 1,000 two months before the Nov. 2 election": a reference
@@ -823,7 +829,9 @@ class Builder:
                 continue
             term = min(match, key=lambda t: t.start)
             if (not nt.future and _TOOK_OFFICE_AS.search(nt.text)
-                    and (i := self.sentence_timex(nt.start, nt.end, day_level=True)) is not None):
+                    and (i := self.sentence_timex(nt.start, nt.end, day_level=True)) is not None
+                    # "swore in a cabinet on Monday, a day after he was inaugurated as the eighth president": another clause's day
+                    and not SUBORDINATE.search(self.m.text, *_between((nt.start, nt.end), self.m.timexes[i]))):
                 # "Trump was sworn in on Monday as the 45th president": the 45th term began that day
                 t = self.m.timexes[i]
                 began = [FactRef(f"{person.name}'s term as the {nth} began on {fmt_date(nth_term.start)}", nth_term.source) for nth_term in match]
@@ -1198,6 +1206,8 @@ class Builder:
 
     def age_claims(self) -> None:
         for am in self.m.ages:
+            if any(self.kb.people[pid].born is None for pid in am.people):
+                continue  # "Mr Miliband, 40" after both brothers are named: the age may be the one whose birth is not on record
             if am.at_death:
                 self._age_at_death(am)
                 continue
@@ -1450,7 +1460,7 @@ class Builder:
     def _another_event_between(self, em, t: Timex) -> bool:
         """Whether another event named between `t` and `em`, or just before `t` ('the Bay of Pigs
         invasion in 1961'), is the one `t` dates."""
-        lo, hi = (t.end, em.start) if t.end <= em.start else (em.end, t.start)
+        lo, hi = _between((em.start, em.end), t)
         return any(other is not em and (lo <= other.start and other.end <= hi
                                         or other.end <= t.start and _EVENT_DATED.fullmatch(self.m.text, other.end, t.start))
                    for other in self.m.events)
@@ -1569,9 +1579,13 @@ class Builder:
             if (_TO_MARK.search(self.m.text, max(0, am.start - 30), am.start) and self.m.tense_of(am.start, am.end) == "past"
                     and any(t.year is not None and any(abs(t.year - dt.date.fromordinal(a).year) <= 1 for a, _ in days) for t in self.m.timexes)):
                 continue  # "In 2010 ... the delegation was travelling to commemorate the 70th anniversary": a story of that time
-            around = tuple(sorted((a - ANNIVERSARY_SLACK_DAYS, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
+            # "attended the service marking the 60th anniversary": the marking is past, and held at most
+            # a season ahead of the day, so the article cannot be written a year ahead of it
+            marked = _TO_MARK.search(self.m.text, max(0, am.start - 30), am.start) and self.m.tense_of(am.start, am.end) == "past"
+            ahead, apart = (MARKED_AHEAD_DAYS, "three months") if marked else (ANNIVERSARY_SLACK_DAYS, "a year")
+            around = tuple(sorted((a - ahead, b + 1 + ANNIVERSARY_SLACK_DAYS) for a, b in days))
             self.claim("Events.AnniversaryMismatch", InAny(var("P"), around), [(am.start, am.end)],
-                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, apart="a year")
+                       f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, apart=apart)
 
     def swearing_in_claims(self) -> None:
         """'Donald Trump was inaugurated ... on January 21, 2017': the day the clause gives must be
@@ -1700,7 +1714,8 @@ class Builder:
         end = term.end or KB_AS_OF
         if (end - term.start).days <= RESWEARING_DAYS:
             return []
-        won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if e.country == _national(office)
+        national = _national(office)  # a state's or city's office: no national election re-elects its holder
+        won = [(e.end or e.date) for e in self.kb.events_by_kind.get("election", []) if national is not None and e.country == national
                and term.start < (e.end or e.date) and (end - (e.end or e.date)).days > REELECTED_DAYS]
         if won:
             return [(d.toordinal(), d.toordinal() + SWEARING_IN_DAYS) for d in won]
@@ -1788,13 +1803,15 @@ class Builder:
             return False  # "A QUOTE FROM 2003 ABOUT Reno-Tahoe potentially hosting the 2012 Olympics": a prospect, not its day
         if t.end <= em.start and _FRONTED_PARTICIPLE.match(self.m.text, self._sentence_span(t.start)[0]) and "," in self.m.text[t.end:em.start]:
             return False  # "Elected president in 1988 over Michael Dukakis, he oversaw the reunification of Germany"
-        return self._same_clause((em.start, em.end), t, relative_ok=True)
+        # "Diana died in a car crash in the Pont de l'Alma tunnel in Paris on 31 August 1996": a told
+        # event's own clause runs on through places with no comma
+        return self._same_clause((em.start, em.end), t, relative_ok=True, limit=SWORN_DATE_GAP if em.told else 0)
 
     def _same_clause(self, span: tuple[int, int], t: Timex, relative_ok: bool = False, breaks: re.Pattern[str] | None = None,
                      limit: int = 0) -> bool:
         """Whether a date stands close to a span in the same clause (within `limit` characters, with
         no comma, when given: 'was sworn in as Prime Minister at the forecourt of Rashtrapati Bhavan on')."""
-        gap = self.m.text[span[1]:t.start] if t.start >= span[1] else self.m.text[t.end:span[0]]
+        gap = self.m.text[slice(*_between(span, t))]
         if relative_ok and t.start >= span[1]:
             gap = _LEADING_RELATIVE.sub("", gap, count=1)
         near = len(gap) <= EVENT_DATE_GAP or len(gap) <= limit and "," not in gap
@@ -1959,11 +1976,14 @@ class Builder:
         for i, d in enumerate(ts):
             if d.kind not in ("date", "month", "year"):
                 continue
-            for j in (i - 1, i + 1):  # only the neighbours (a loop over all was quadratic)
+            # only the neighbours (a loop over all was quadratic), and the one before a weekday that
+            # names the date: "last week, on Tuesday evening, Nov. 29"
+            weekday_before = i > 1 and ts[i - 1].kind == "weekday" and _APPOSITION.fullmatch(self.m.text, ts[i - 1].end, d.start)
+            for j in (i - 1, i + 1, *((i - 2,) if weekday_before else ())):
                 if not 0 <= j < len(ts) or not has_var(r := ts[j]):
                     continue
                 if j < i:
-                    between = self.m.text[r.end:d.start]
+                    between = self.m.text[r.end:ts[j + 1].start if j == i - 2 else d.start]
                     if not (_APPOSITION.fullmatch(between) or d.kind == "date" and _deictic(r) and _POSSESSED_ON.fullmatch(between)):
                         continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19", "last week's referendum, held on Thursday, June 23"
                 else:
@@ -2338,7 +2358,7 @@ _AFTER_WORDS = r"after|following|since|(?:dating|dates|dated|going|goes)\s+back\
 _BEFORE_WORDS = r"before|ahead\s+of|until(?:\s+at\s+least)?|till|prior\s+to|run-up\s+to|leading\s+up\s+to"
 _REFERENCE_POINT = compile_pattern(rf"\b(?:{_BEFORE_WORDS}|{_AFTER_WORDS})\s+(?:the\s+|this\s+|last\s+|next\s+)?$", re.I)
 EVENT_DATE_GAP = 50  # characters between an event's name and a date of its own clause
-SWORN_DATE_GAP = 90  # ... and between "sworn in" and its date, with no comma between
+SWORN_DATE_GAP = 90  # ... and between "sworn in" (or another verb telling an event) and its date, with no comma between
 _CLAUSE_BREAK = compile_pattern(SUBORDINATE.pattern + r"|\b(?:as|like|but)\b", re.IGNORECASE)  # for events: "as", "like" and "but" too
 # "would", "was going to", "had intended to serve through 2014": the future seen from a past moment
 _FUTURE_IN_PAST = compile_pattern(r"would|(?:was|were)\s|(?:planned|intended|hoped|wanted|aimed)\s", re.IGNORECASE)
@@ -2389,7 +2409,7 @@ _FOR_THE = compile_pattern(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECA
 _BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 # "the first time since the crash in", "the first state funeral since Winston Churchill's in"
-_SINCE_THE = compile_pattern(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
+_SINCE_THE = compile_pattern(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|(?:then-)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
 _DETERMINER = compile_pattern(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _NAME_AFTER = compile_pattern(r"\s+[A-Z][a-z]")
 _POSSESSIVE_AFTER = compile_pattern(r"['’]s\s+\S")
@@ -2434,7 +2454,7 @@ _POSSESSED_BEFORE = compile_pattern(r"\b(?:his|her|its|their|our|my|your)\s+[a-z
 
 _WORD_AFTER = compile_pattern(r"\s+[a-z]")
 _AT_BEFORE = compile_pattern(r"\bat\s+$", re.IGNORECASE)
-_CAPITALISED_BEFORE = compile_pattern(r"\b([A-Z][a-z]+) $")
+_CAPITALISED_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]+) $")  # "Vision 2030", "NATO 2030"
 # what an event is the topic of, not dated by: "protests against the killing", "described the collapse
 # of the Soviet Union as" (in an address in April 2005), "marked the 20th anniversary of its return to
 # Chinese rule on July 1" (the day marked)

@@ -13,8 +13,7 @@ from chronos.extract.coinages import CoinedName, find_coinages
 from chronos.extract.rankings import RankMention, find_rankings
 from chronos.extract.majorities import MajorityMention, find_majorities
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
-                                    find_pronoun_events,
-                                    find_series_mentions, vote_day_year)
+                                    find_pronoun_events, find_series_mentions, find_told_deaths, vote_day_year)
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
                                     find_people, find_titles)
@@ -63,6 +62,7 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
     people = _grounded_by_titles(people, titles)
+    events = _without_overlaps(events + find_told_deaths(text, sentences, people, kb))
     numbered, titles = find_numbered_titles(text, people, titles, kb)
     return Mentions(
         text, sentences, timexes, tenses, people,

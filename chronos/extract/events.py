@@ -223,6 +223,23 @@ _UNKNOWN_NAME = compile_pattern(r"(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bof\s)(?
                                 r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
+_DIED = compile_pattern(r"(?:,\s+who)?\s+(?:died|passed\s+away|was\s+(?:killed|assassinated|executed|shot\s+dead))\b")
+
+
+def find_told_deaths(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[EventMention]:
+    """'Diana died in a car crash in Paris on ...' after 'Diana, Princess of Wales' is named: a death
+    told of a name the KB's event names leave out (a surname or first name alone may be anyone's
+    until the full name is given)."""
+    out = []
+    for p in people:
+        if not p.grounded or len(p.people) != 1 or kb.people[p.people[0]].died is None:
+            continue
+        if (m := _DIED.match(text, p.end)) is not None:
+            sent = sentences.sentence_of(p.start)
+            out.append(EventMention(p.start, m.end(), text[p.start:m.end()], (f"death:{p.people[0]}",), (sent.start, sent.end), told=True))
+    return out
+
+
 _HIS_HER = compile_pattern(r"\b[Hh](?:is|er)\s+")
 _WORDS_AFTER = compile_pattern(r"[\w'’-]+(?:\s+[\w'’-]+){0,5}")
 _WORD = compile_pattern(r"[\w'’-]+")

@@ -238,6 +238,17 @@ def _surname(name: str) -> str | None:
     return words[-1] if len(words) > 1 and len(words[-1]) > 2 else None
 
 
+_CAP_WORDS_AFTER = compile_pattern(r"\s+((?:[A-Z][\w'’-]*\s?){1,5})")
+
+
+def _title_follows(text: str, end: int, kb: KB) -> bool:
+    """Whether an office's title follows a name: 'David Lammy Foreign Secretary'."""
+    if (after := _CAP_WORDS_AFTER.match(text, end)) is None:
+        return False
+    words = after.group(1).lower().split()
+    return any(" ".join(words[:n]) in kb.offices_by_title for n in range(len(words), 0, -1))
+
+
 def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMention]:
     rx = _kb_regex(kb)
     # the title regex ends "<title>( elect)? $": a cheap test of the text's end before the regex
@@ -276,8 +287,10 @@ def find_titles(text: str, people: list[PersonMention], kb: KB) -> list[TitleMen
         title = m.group("title")
         if not title[0].isupper() and not (m.group("mod") or "").strip() and not m.group("qual"):
             continue  # a lower-case title needs a modifier or a country: "former president", "German chancellor"
-        if "," in left[m.end("title"):] and _PREDICATE_BEFORE.search(left, 0, m.start()):
-            continue  # "Angela Rayner is Deputy Prime Minister, David Lammy is Foreign Secretary": a list of who holds what
+        if "," in left[m.end("title"):] and (_PREDICATE_BEFORE.search(left, 0, m.start()) or _title_follows(text, p.end, kb)):
+            # "Angela Rayner is Deputy Prime Minister, David Lammy is Foreign Secretary", "made Rayner Deputy
+            # Prime Minister, David Lammy Foreign Secretary and ...": a list of who holds what
+            continue
         modifier = _modifier(m)
         title, offices = _title_offices(kb, m, p.people)
         if not (offices := _offices_meant(kb, offices, title, text)):
@@ -430,7 +443,9 @@ def _numbered_after_regex(kb_titles: tuple[str, ...], country_names: tuple[str, 
         # "Cardinal Joseph Ratzinger of Germany was elected the 265th pope": a place after the name
         rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:was|is|became|has)\b))?"
         # "Barack Obama's inauguration on Tuesday, Jan. 20, as the 44th president": the possessive's act
-        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s))?(?P<who>who\s+)?|"
+        # "Rodrigo Duterte, the longtime mayor of Davao City, was sworn in ... as the 16th president": an apposition
+        rf"(?:(?P<aged>,\s+(?:then\s+)?\d{{1,3}}),)?(?:(?P<comma>,)\s+(?:(?:an?|the)\s+[^,;.\n]{{0,60}}?\s+(?=who\s)"
+        rf"|(?:an?|the)\s+[^,;.\n]{{0,60}}?,\s+(?=(?:was|is|became|has|had|will)\s))?(?P<who>who\s+)?|"
         rf"(?P<poss>['’]s\s+(?:inauguration|swearing-in)(?:\s+[\w.,]+){{0,8}}?\s+as\s+)|\s+)(?:(?P<verb>{verb})\s+)?{_numbered_title(country_names, kb_titles)}"
         rf"(?=\s*(?:[,;.:)—–]|$)|\s+(?:and|from|until|in|on|at|when|after|before|by|today|yesterday|tonight|amid|following)\b)",
         re.IGNORECASE,

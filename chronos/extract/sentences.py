@@ -95,6 +95,8 @@ _PAST = compile_pattern(
     # a participle after "be"/"being"/"been" is passive ("will be held", "will be elected"), not the
     # past tense; after "is"/"are"/"am" it is the present ("is barred from seeking a third term")
     r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
+    # after a modal or "to" it is the bare verb, whose past is the same word: "will set out", "to put"
+    r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bshall\s)(?<!\bshould\s)"
     # after a determiner it is an adjective: "the amended bill", "a divided country"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
     rf"(?:{'|'.join(_IRREGULAR_PAST)}|"
