@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chronos.calendar import INTERVAL_KINDS, interval_of, valid_date
 from chronos.extract import STORY_DAY, Mentions, Timex
@@ -135,7 +135,7 @@ HISTORY_DAYS = 25 * 365  # a title whose last term ended this long ago is read a
 ELECT_DAYS = 120  # an election this close before a term began elected its holder
 NEAR_HISTORY_DAYS = 15 * 365  # ... and this much later in a clause dated from the publication
 ANNIVERSARY_SLACK_DAYS = 366  # an anniversary is written about within a year of it, before or after
-ANNIVERSARY_DAY_SLACK = 7  # ... and marked within a week of it
+ANNIVERSARY_DAY_SLACK = 14  # ... and marked within two weeks of it (a conference, the weekend after)
 MARKED_AHEAD_DAYS = 92  # ... and, a marking told as past, at most a season ahead of it
 BIRTHDAY_SLACK_DAYS = 183  # ... a birthday within half a year of it (official birthdays)
 RESWEARING_DAYS = 30  # no one is sworn in again this soon after a term began
@@ -151,8 +151,8 @@ RETIRED_GRACE_DAYS = 60  # news takes weeks to follow a rename or a new currency
 NEAR_MISS_DAYS = 30  # a yearless day this close to publication is the one meant
 RECENT_COUNT_DAYS = 365  # an undated past-tense size of a group ("the 28-nation bloc agreed") is of the year before
 RECENT_SPEECH_DAYS = 30  # undated reported speech ("X said") is this recent
-ELECT_SPEECH_DAYS = 14  # ... and that of a "-elect", whose title lasts weeks
-ELECT_TOLD_DAYS = 7  # an undated past-tense "-elect" title is told within this long of the inauguration
+ELECT_SPEECH_DAYS = 1  # ... and that of a "-elect" (after the oath news says "then-President-elect")
+ELECT_TOLD_DAYS = 1  # an undated past-tense "-elect" title is told within this long of the inauguration
 DEATH_NEWS_DAYS = 366  # an undated age told this soon after a death is the age at death
 _DEATH_TOLD = compile_pattern(r"\b(?:died|dies|death|dead|funeral|passed\s+away|late|obituary|mourn\w*|buried|burial|killed|"
                               r"assassinated|memorial|condolences|tributes?)\b", re.IGNORECASE)
@@ -199,6 +199,14 @@ def _anniversary_bases(evs) -> list[tuple[int, int]]:
     for first, last in _event_days(evs):
         out += [(first, first), (last, last)] if last - first > ANNIVERSARY_RUN_DAYS else [(first, last)]
     return out
+
+
+def _bare_clock(t: Timex) -> bool:
+    """A time of day with no day of its own ('at 4:28 p.m.', 'at noon')."""
+    return t.kind == "rel" and t.clock is not None and t.offset == 0 and not _DAY_WORD.search(t.text)
+
+
+_DAY_WORD = compile_pattern(r"\b(?:today|tonight|this)\b", re.IGNORECASE)
 
 
 def _between(span: tuple[int, int], t: Timex) -> tuple[int, int]:
@@ -367,8 +375,8 @@ class Builder:
             if t.kind == "date" and t.year is None:  # "Thanksgiving", "June 25": the clause's day only after "on"...
                 if not _ON_DAY.search(before):
                     continue
-            elif not is_day_level(t) and (not (_ADVERBIAL.search(before) or _RANGE_TO.search(before)) or _DEADLINE.search(before)):
-                continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens
+            elif not is_day_level(t) and (not (_LAST_SPAN.fullmatch(t.text) or _ADVERBIAL.search(before) or _RANGE_TO.search(before)) or _DEADLINE.search(before)):
+                continue  # not "2 percent of GDP by fiscal 2027": a target, not when the clause happens ("last month" needs no "in")
             elif t.kind == "year" and t.text.isdigit() and before.endswith(("the ", "The ")):
                 continue  # "discussed interference in the 2016 U.S. election": the year names the election
             elif t.kind == "weekday" and _NTH_DAY.search(before):
@@ -418,6 +426,8 @@ class Builder:
                 continue  # "Emperor Naruhito will declare the Games open, as his grandfather did when Tokyo hosted them in 1964"
             if _COORDINATED.search(self.m.text, *((end, t.start) if t.start >= end else (t.end, start))):
                 continue  # "Neither Obama in 2012, nor President Donald Trump ...": another clause's date
+            if t.start >= end and _SUBJECT_PRONOUN.search(self.m.text, end, t.start) and self.m.tense_of(start, end) != self.m.tenses[i]:
+                continue  # "President-elect Biden is on course to get the $1.9 trillion he asked for in January": the clause of 'he'
             if (t.start >= end and _APPOSED_NOUN.match(self.m.text, seg := self._segment_start(t.start, sent.start))
                     and self.m.text[end:seg].strip(" ,")):
                 continue  # "walked across the Bösebrücke, the first checkpoint to open on Nov. 9, 1989,": another noun's time
@@ -719,6 +729,8 @@ class Builder:
     def title_claims(self) -> None:
         kb = self.kb
         for tm in self.m.titles:
+            if tm.modifier is None and any(a.then and a.start <= tm.name_start < a.end for a in self.m.ages):
+                tm = replace(tm, modifier="then")  # "President Bill Clinton, then 49, declared the Games open": a title of then
             terms = [t for pid in tm.people for t in kb.terms_of(pid) if t.office in tm.offices]
             if not terms:
                 continue
@@ -1218,7 +1230,11 @@ class Builder:
             facts = []
             # "In July 2020, Kravchuk replaced former President Kuchma, now 83, as ...": "now" is publication's
             how, i = ("present", None) if _NOW_AGE.search(am.text) else self.reference(am.start, am.end)
-            if how == "timex" and (self._sets_the_time(self.m.timexes[i], am.start) or am.then and self.m.timexes[i].year is not None):
+            if how == "past" and (k := self._opening_time(am.start)) is not None:
+                how, i = "timex", k  # "Ten years ago today, on March 13, 2013, white smoke rose ..., and Bergoglio, the 76-year-old"
+            if how == "timex" and (self._sets_the_time(self.m.timexes[i], am.start) or am.then and self.m.timexes[i].year is not None
+                                   # not "Phelps, then 23, won eight golds, breaking Spitz's record set in 1972": the record's year
+                                   and not _PARTICIPLE_CLAUSE.search(self.m.text, *_between((am.start, am.end), self.m.timexes[i]))):
                 self._age_then(am, i)
                 continue
             if am.then:
@@ -1312,14 +1328,22 @@ class Builder:
         days = [j for j, t in enumerate(self.m.timexes) if prev.start <= t.start < prev.end and has_var(t) and is_day_level(t)]
         return days[-1] if days else None
 
+    def _opening_time(self, start: int) -> int | None:
+        """The past date with its year that opens the sentence holding `start` and sets its time."""
+        lo = self._sentence_span(start)[0]
+        return next((j for j, t in enumerate(self.m.timexes) if lo <= t.start < start and self._sets_the_time(t, start)), None)
+
     def _sets_the_time(self, t: Timex, before: int) -> bool:
         """A past date with its year that heads a timeline entry or opens the sentence before
         `before` ('Jan. 14, 1972 - Frederik IX dies and Margrethe, 31, becomes queen', 'In 2010,
         Obama, 48, signed ...'): what follows in the sentence happened then."""
         if t.year is None or t.start > before or _near_publication(t) or t.kind not in ("date", "month", "year"):
             return False
+        lead = self._sentence_span(t.start)[0]
+        if dateline := DATELINE_LEAD.match(self.m.text, lead, t.start):
+            lead = dateline.end()  # "VATICAN CITY — Ten years ago today, on March 13, 2013,"
         return (self._timeline_head(t) or (k := self._year_heading(before)) is not None and self.m.timexes[k].start == t.start
-                or _OPENER.fullmatch(self.m.text, self._sentence_span(t.start)[0], t.start) is not None)
+                or _OPENER.fullmatch(self.m.text, lead, t.start) is not None)
 
     def _age_then(self, am, i: int) -> None:
         """An age told in a clause a past date sets: the age on that date."""
@@ -1438,6 +1462,8 @@ class Builder:
                 # "the Bay of Pigs invasion in 1961, the Cuban missile crisis a year later": the other event's
                 # year; '"... died peacefully today," said a statement posted on Monday': the speaker's today
                 i = None
+            if i is not None and _bare_clock(self.m.timexes[i]):
+                i = None  # "McCain died at 4:28 p.m.", told the next morning: the hour of a day not given
             evs = [self.kb.event(e) for e in em.events]
             if i is None or not own_day and not self._dates_event(em, self.m.timexes[i]):
                 self._event_tense(em, evs)
@@ -1450,6 +1476,8 @@ class Builder:
                 days = _with_result_day(days, t)
             if _MIDNIGHT_BEFORE.search(self.m.text, max(0, t.start - 20), t.start):
                 days = [(a - 1, b) for a, b in days]  # "joined the EU at midnight on Sunday": the night into Monday, its day
+            if not is_day_level(t):
+                days = [(a - 1, b + 1) for a, b in days]  # "died last month" of a death late on 30 November: 1 December elsewhere
             # "will not accept Russia's annexation of Crimea in March": a yearless day or month beside an
             # event's name may be read in any year its tense allows, the event's own among them
             first, last = self._range_of(i)  # "his single term, from 1989 to 1993, saw the fall of the Berlin Wall"
@@ -1496,7 +1524,8 @@ class Builder:
             return  # "will mark the 25th anniversary of the fall of the Berlin Wall": the anniversary is to come
         if _LABEL_AFTER.match(self.m.text, em.end) and self.m.text[max(0, em.start - 1):em.start] in ("", "\n"):
             return  # "Hanoi summit: what Trump and Kim agreed in Singapore": a headline's label
-        tense = self.m.tense_of(em.start, em.end)
+        # a told event carries its own verb, in the past ("when Akihito succeeded his father, ..., will end")
+        tense = "past" if em.told else self.m.tense_of(em.start, em.end)
         first, last = min(e.date for e in evs), max(e.end or e.date for e in evs)
         still = not em.told and any(e.ongoing and e.end is None for e in evs)
         foreseen = not all(e.kind in lexicon()["unforeseen_event_kinds"] for e in evs)
@@ -1559,7 +1588,9 @@ class Builder:
                 # "marked the 25th anniversary ... on Monday": the anniversary is that week's; a
                 # birthday is celebrated within half a year of it (the Queen's official birthday)
                 t = self.m.timexes[i]
-                slack, apart = (BIRTHDAY_SLACK_DAYS, "half a year") if am.people else (ANNIVERSARY_DAY_SLACK, "a week")
+                slack, apart = (BIRTHDAY_SLACK_DAYS, "half a year") if am.people else (ANNIVERSARY_DAY_SLACK, "two weeks")
+                if am.events and all(self.kb.event(e).kind in lexicon()["lasting_event_kinds"] for e in am.events):
+                    slack, apart = ANNIVERSARY_SLACK_DAYS, "a year"  # a treaty's or a group's founding is marked all that year
                 near = tuple(sorted((a - slack, b + 1 + slack) for a, b in days))
                 self.claim("Events.AnniversaryMismatch", InAny(var(f"S{i}"), near), [(am.start, am.end), (t.start, t.end)],
                            f"'{am.text}' falls {when} ({am.nth} years after {of})", facts, nth=am.nth, when=when, timex=i,
@@ -1603,8 +1634,8 @@ class Builder:
                     continue  # "Claudia Sheinbaum was sworn in on Wednesday as head of government of Mexico City": an office the KB has not
             # its own time right after ("who took office in January"), else the clause's day
             own = self._time_right_after(end)
-            if own is not None and self.m.timexes[own].year is None and not is_day_level(self.m.timexes[own]):
-                continue  # "Gordon, who took office in January, told ...": a yearless month, read either way
+            if own is not None and self.m.timexes[own].kind == "month" and self.m.timexes[own].year is None:
+                continue  # "Gordon, who took office in January, told ...": a yearless month, read either way (not "last month")
             i = (own if own is not None else self.sentence_timex(start, end, day_level=True)) if terms else None
             if i is None or not self._same_clause((start, end), self.m.timexes[i], breaks=SUBORDINATE, limit=SWORN_DATE_GAP):
                 continue  # "will be sworn in within days after winning the election on Saturday"
@@ -1647,7 +1678,9 @@ class Builder:
         lead = self.m.sentences.sentence_of(start).start
         if dateline := DATELINE_LEAD.match(self.m.text, lead, start):
             lead = dateline.end()
-        words = self.m.text[lead:start].split()
+        # the title read before the name is part of the subject, lower-case words and all ("Former IOC president")
+        title = next((tm.start for tm in self.m.titles if tm.name_start == start and tm.start >= lead), start)
+        words = self.m.text[lead:title].split()
         return all(w[:1].isupper() and w.strip("\"“").lower() not in sentence_openers() or w.lower() == "the" for w in words)
 
     def _swearings_in(self) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
@@ -1778,6 +1811,8 @@ class Builder:
         # Capitol riot", "Protests against the killing of George Floyd were held on May 31", "marked the
         # first anniversary of the death of Queen Elizabeth II on Friday"; "on", "of" and "into" only when the
         # date comes first ("said Wednesday at a hearing on the riot", but "victims of the Paris attacks on Nov. 13")
+        if em.told and t.start >= em.end and _WHO.search(em.text) and "," in self.m.text[em.end:t.start]:
+            return False  # "Shinzo Abe, who was assassinated last July, hosted the leaders ... in 2016": the main clause's year
         if t.start >= em.end and _RELATIVE_TOLD.fullmatch(self.m.text, em.end, t.start):
             return True  # "over the downing of Malaysia Airlines Flight 17, which was shot down over eastern Ukraine on"
         if t.start >= em.end and _SEQUENCE_BETWEEN.match(self.m.text, em.end, t.start):
@@ -1879,7 +1914,10 @@ class Builder:
                 continue
             sent_end = self.m.sentences.sentence_of(p.start).end
             i = next((j for j, t in enumerate(self.m.timexes) if verb.end() <= t.start < min(sent_end, verb.end() + DEATH_DAY_GAP)
-                      and has_var(t) and _DIED_THEN.fullmatch(self.m.text, verb.end(), t.start)), None)
+                      and has_var(t) and (_DIED_THEN.fullmatch(self.m.text, verb.end(), t.start)
+                                          # "died in a car crash in the Pont de l'Alma tunnel in Paris on": places, no comma
+                                          or "," not in self.m.text[verb.end():t.start]
+                                          and self._same_clause((p.start, verb.end()), t, limit=SWORN_DATE_GAP))), None)
             if i is None:
                 continue
             t = self.m.timexes[i]
@@ -1984,7 +2022,8 @@ class Builder:
                     continue
                 if j < i:
                     between = self.m.text[r.end:ts[j + 1].start if j == i - 2 else d.start]
-                    if not (_APPOSITION.fullmatch(between) or d.kind == "date" and _deictic(r) and _POSSESSED_ON.fullmatch(between)):
+                    if not (_APPOSITION.fullmatch(between) or d.kind == "date" and _deictic(r) and _POSSESSED_ON.fullmatch(between)
+                            or r.kind == "rel" and r.text.lower().endswith("ago") and _ON_ONLY.fullmatch(between)):  # "two weeks ago on Saturday, Sept. 10"
                         continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19", "last week's referendum, held on Thursday, June 23"
                 else:
                     between = self.m.text[d.end:r.start]
@@ -2128,7 +2167,7 @@ def _another_name(text: str, start: int, end: int) -> bool:
 
 
 # a person named, then the verb of their death: "Muhammad Ali, the three-time heavyweight champion, died"
-_DIED_VERB = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away)\b")
+_DIED_VERB = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away|was\s+(?:killed|assassinated|executed|shot\s+dead))\b")
 # ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
 _DIED_THEN = compile_pattern(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
                              r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
@@ -2138,7 +2177,7 @@ _STATE_LEGISLATURE = compile_pattern(r"\b(?:[Ll]egislature|[Ss]tatehouse|General
 ELECTED_MAJORITY_DAYS = 62  # a chamber's new majority is known from the November election
 HALF_YEAR_DAYS = 183  # a length in years may be rounded up from half a year short
 TENURE_SLIP_YEARS = 3  # a count this much longer than the whole tenure is someone else's
-YEAR_AHEAD_DAYS = 365  # how far ahead an age told in the future tense may look
+YEAR_AHEAD_DAYS = 183  # how far ahead an age told in the future tense may look (half a year: an event of the coming months)
 WEEK_DAYS = 7
 DEATH_DAY_GAP = 70  # characters between "died" and the day of the death
 
@@ -2287,8 +2326,8 @@ _SUBJECT_STORY_SENTENCES = 4  # ... for a holder who only does something in it
 # a title's holder doing a part of the story: a simple past verb right after the name
 _DEEDS = ("read", "led", "gave", "delivered", "laid", "spoke", "arrived", "attended", "joined", "met", "greeted", "hosted",
           "presented", "unveiled", "opened", "lit", "placed", "signed", "watched", "waved", "walked", "sat", "stood", "shook",
-          "addressed", "officiated")
-_DEED_AFTER = compile_pattern(rf"\s+(?:also\s+)?(?:{'|'.join(_DEEDS)})\b")
+          "addressed", "officiated", "cast", "voted")
+_DEED_AFTER = compile_pattern(rf"(?:,\s+\d{{1,3}},)?\s+(?:also\s+)?(?:{'|'.join(_DEEDS)})\b")  # "Mwai Kibaki, 90, cast his ballot"
 _POINT_IN_CLAUSE = compile_pattern(r"\b(?:since|before|after|until|than)\b[^,;.]{0,50}$", re.IGNORECASE)
 # a sentence opened by a participle's clause ("Born in 1937, ...", "Elected president in 1988 over
 # Michael Dukakis, he oversaw ..."), whose date is no time of the main clause
@@ -2398,7 +2437,7 @@ _BECOME_BEFORE = compile_pattern(r"\b(?:become|becomes|becoming|became|be\s+(?:n
                                  re.IGNORECASE)
 _DEFINING_CLAUSE = compile_pattern(r"\s+(?P<who>who|that)\b[^,;.!?\"“”]*")
 _RELATIVE_AFTER = compile_pattern(r",\s+(?:who|whose)\b[^,;.!?\"“”]{1,150},\s+(?=[a-z])")
-_OPENER = compile_pattern(r"[\W_]*(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
+_OPENER = compile_pattern(r"[\W_]*(?:(?:\w+\s+){1,3}ago(?:\s+today)?,\s+)?(?:(?:in|on|by|during)\s+)?(?:(?:early|late|mid)[\s-]+)?", re.IGNORECASE)
 _YEAR_HEADING = compile_pattern(r"^(?:(?:\d{1,3}\.\s+)?[^\n.!?]{0,120}\((?P<year>(?:1[89]|20)\d\d)\)|(?P<year2>(?:1[89]|20)\d\d):[^\S\n]+[A-Z][^\n.!?]{0,80})[^\S\n]*$",
                                 re.MULTILINE)
 _ENTRY_CHARS = 1500  # how far above a list entry's heading may be
@@ -2409,6 +2448,11 @@ _FOR_THE = compile_pattern(r"\bfor\s+(?:the|its|his|her|their)\s+$", re.IGNORECA
 _BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s[^.;]{0,30}$", re.IGNORECASE)
 # "the first day of mourning since the death of Queen Wilhelmina in 1962": a reference point
 # "the first time since the crash in", "the first state funeral since Winston Churchill's in"
+_WHO = compile_pattern(r",\s+who\b")
+_PARTICIPLE_CLAUSE = compile_pattern(r",\s+[a-z]+ing\b")
+_ON_ONLY = compile_pattern(r"\s+on\s+")
+_LAST_SPAN = compile_pattern(r"last\s+(?:week|month)", re.IGNORECASE)  # (not "next year" of "contests next year", a noun's)
+_SUBJECT_PRONOUN = compile_pattern(r"\b(?:he|she|they|we)\s+[a-z]")
 _SINCE_THE = compile_pattern(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|(?:then-)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
 _DETERMINER = compile_pattern(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 _NAME_AFTER = compile_pattern(r"\s+[A-Z][a-z]")
@@ -2416,7 +2460,7 @@ _POSSESSIVE_AFTER = compile_pattern(r"['’]s\s+\S")
 _OF_THE = compile_pattern(r"\b(?:of|from)\s+the\s+$", re.IGNORECASE)
 _ANY_WORD_AFTER = compile_pattern(r"\s+[A-Za-z]")
 # a finished event's verb right before its day: "went to the polls on", "was played on"
-_FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|killed|"
+_FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s+)?(?:held|played|fought|signed|sworn\s+in|inaugurated|elected|confirmed|killed|"
                                r"assassinated|buried|crowned|staged|run|contested|declared|announced|counted|reunited|reunified|unified|"
                                r"dissolved|founded|launched)|took\s+place|went\s+to\s+the\s+polls|voted|died|resigned|launched|debuted|premiered|kicked\s+off|turned\s+\d{1,3}|"
                                # "took over as governor on March 16", "assumed office on"
@@ -2426,7 +2470,8 @@ _FINISHED_ON = compile_pattern(r"\b(?:(?:was|were)\s+(?:formally\s+|officially\s
                                r"(?:election|vote|referendum|runoff|ballot)s?\s+held|(?:opened|began|closed|ended)(?:\s+the\s+[\w'’-]+(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)?|"
                                r"announced\s+the\s+(?:results?|winner|outcome)|(?:re-?)?elected\s+(?:Mr\.\s+|Mrs\.\s+|Ms\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|gathered|convened|met(?:\s+(?:over|for|with|privately|briefly|again)(?:\s+[\w.'-]+){0,2})?)"
                                # "met in New York on", "met over dinner on", "was held at St Paul's Cathedral on",
-                               # "met in their state capitals on"
+                               # "met in their state capitals on"; "was confirmed by the full Senate on"
+                               r"(?:\s+by\s+(?:the\s+)?(?:full\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
                                r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|\s+(?:in|at)\s+(?:their|its|his|her)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:on\s+)?$")
 # "after Trump defeated Harris in the Nov. 5 election": a vote with its outcome
 _WON_IN_THE = compile_pattern(r"\b(?:won|defeated|beat|lost\s+to)\b[^.;:!?]{0,60}?\bin\s+the\s+$")
@@ -2499,7 +2544,7 @@ _TOWARD_BEFORE = compile_pattern(rf"\b(?:negotiating|to\s+negotiate|(?:talks|neg
                                  r"called|named|known\s+as|dubbed|billed\s+as|branded)\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = compile_pattern(r"\s*:")
 # an event called off or moved: "2020 Tokyo Olympics officially postponed"
-_CALLED_OFF_AFTER = compile_pattern(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
+_CALLED_OFF_AFTER = compile_pattern(r",?\s+(?:which\s+|that\s+)?(?:(?:was|were|is|are|(?:has|have|had)\s+(?:previously\s+|originally\s+)?been)\s+)?(?:officially\s+|previously\s+|originally\s+)?"
                                     rf"(?:{_CALL_OFF}|(?:set|scheduled|due|planned)\s+to)\b", re.IGNORECASE)
 _EVENT_DATED = compile_pattern(r"\s+(?:in|on)\s+")
 _TOOK_OFFICE_AS = compile_pattern(r"\b(?:sworn\s+in|inaugurated|took\s+office)\b", re.IGNORECASE)

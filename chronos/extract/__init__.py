@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 
 from chronos.calendar import valid_date
-from chronos.extract.bodies import CountMention, find_member_counts
+from chronos.extract.bodies import CountMention, find_founding_anniversaries, find_member_counts
 from chronos.extract.coinages import CoinedName, find_coinages
 from chronos.extract.rankings import RankMention, find_rankings
 from chronos.extract.majorities import MajorityMention, find_majorities
 from chronos.extract.events import (AnniversaryMention, EventMention, SeriesMention, find_anniversaries, find_dated_happenings, find_event_mentions,
-                                    find_pronoun_events, find_series_mentions, find_told_deaths, vote_day_year)
+                                    find_pronoun_events, find_series_mentions, vote_day_year)
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract.people import (AgeMention, NumberedTitle, PersonMention, TitleMention, find_ages, find_numbered_titles,
                                     find_people, find_titles)
@@ -62,7 +62,6 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
     timexes = _years_from_event_names(timexes, events, kb, text)
     titles = find_titles(text, people, kb)
     people = _grounded_by_titles(people, titles)
-    events = _without_overlaps(events + find_told_deaths(text, sentences, people, kb))
     numbered, titles = find_numbered_titles(text, people, titles, kb)
     return Mentions(
         text, sentences, timexes, tenses, people,
@@ -70,7 +69,8 @@ def extract(text: str, kb: KB | None, published: dt.date | None = None) -> Menti
         ages=find_ages(text, people, titles, kb, sentences),
         series=find_series_mentions(text, sentences, people, kb),
         events=events,
-        anniversaries=find_anniversaries(text, sentences, timexes, events, people, kb),
+        anniversaries=sorted(find_anniversaries(text, sentences, timexes, events, people, kb) + find_founding_anniversaries(text, kb),
+                             key=lambda a: a.start),
         numbered=numbered,
         counts=find_member_counts(text, kb),
         coined=find_coinages(text, kb),
@@ -133,6 +133,8 @@ _OPENS_CLAUSE = compile_pattern(r"\W*(?:(?:in|during|by)\s+)?(?:(?:early|late|mi
 # "who died on Jan. 17 that year": the year of the date told before
 _YEAR_NUMBER = compile_pattern(r"\b(?:1[89]|20)\d\d\b")  # a year not read as a date ("the 2017 NCAA champ") may be the one meant
 _RELATIVE_BEFORE = compile_pattern(r"\b(?:who|whom|whose|which|that)\b")
+_STORY_SENTENCES = 8  # how far on a story of a past year is still told
+_RECENT_DAYS = 183  # a past day this recent is news of the year before, not an old story's
 _STORY_GOES_ON = compile_pattern(r"\W*(?:they|he|she|it|his|her|their|its)\b")
 _THAT_YEAR_AFTER = compile_pattern(r",?\s+(?:of\s+|later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")
 
@@ -176,6 +178,18 @@ def _years_from_context(timexes: list[Timex], sentences: SentenceIndex, publishe
             # "The protests began in April 1989 ... They swelled during Gorbachev's visit from May 15 to 18":
             # a sentence going on with a pronoun tells the same story, later that year
             out[i] = dataclasses.replace(t, year=before.year)
+        elif (published is not None and told is not None and told.kind == "date" and told.year < published.year
+              and t.year is None and t.kind == "date" and t.offset == 0 and t.direction is None and t.month and t.day
+              and any(c.isdigit() for c in t.text)  # not a holiday, kept every year
+              and (t.month, t.day) >= (told.month, told.day or 1) and valid_date(published.year, t.month, t.day)
+              and dt.date(published.year, t.month, t.day) > published
+              # (not "died on Dec. 31" in March: the last one, weeks ago, is news, not the story's year)
+              and valid_date(published.year - 1, t.month, t.day) and (published - dt.date(published.year - 1, t.month, t.day)).days > _RECENT_DAYS
+              and sentences.index_of(t.start) - sentences.index_of(told.start) <= _STORY_SENTENCES
+              and tense_at(lowered, sent, t.start, t.end) == "past"):
+            # "The Games were opened on September 15, 2000 ... At the closing ceremony on October 1, Samaranch
+            # declared": a past day later in the year of the story told, not one still to come this year
+            out[i] = dataclasses.replace(t, year=told.year)
     return _years_from_weekdays(_years_from_later_dates(out, sentences), sentences, published)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
+from chronos.extract.events import AnniversaryMention
 from chronos.kb import KB
 from chronos.extract.people import holder_ordinals, ordinal_value
 from chronos.lexicon import lexicon
@@ -150,3 +151,36 @@ def find_member_counts(text: str, kb: KB) -> list[CountMention]:
         then = k in (1, 2) and m.group(f"then{k}") is not None
         out.append(CountMention(start, end, text[start:end], bodies, count, then))
     return out
+
+
+@functools.cache
+def _founding_anniversary_regex() -> re.Pattern[str]:
+    """"...'s 70th anniversary": found from the apostrophe; the group's name before it is read by `_name_before`."""
+    return compile_pattern(rf"['’]s\s+(?P<ord>{holder_ordinals()})\s+anniversary\b", re.IGNORECASE)
+
+
+def find_founding_anniversaries(text: str, kb: KB) -> list[AnniversaryMention]:
+    """"NATO's 70th anniversary", "the 75th anniversary of the alliance" (in a text naming NATO): an
+    anniversary of the day the KB's event of the group's founding ('founding of NATO') dates."""
+    if "anniversary" not in text or not kb.bodies or not (named := _names_in(text, kb)):
+        return []
+    names, generic = _index(kb)
+    out = []
+    found = [(name.start(), m.end(), m.group("ord"), name.group("name2")) for m in _founding_anniversary_regex().finditer(text)
+             if (name := _name_before(tuple(sorted([*names, *generic]))).search(text, max(0, m.start() - 40), m.start())) is not None]
+    found += [(m.start(), m.end(), m.group("ord"), m.group("name")) for m in _anniversary_of_regex(tuple(sorted([*names, *generic]))).finditer(text)]
+    for start, end, ordinal, said in found:
+        key = said.lower()
+        bodies = names.get(key) or tuple(b for b in generic.get(key, ()) if b in named)
+        founding = {e for b in bodies for n in kb.bodies[b].names
+                    for e in kb.events_by_name.get(f"founding of {n.lower()}", []) + kb.events_by_name.get(f"{n.lower()}'s founding", [])}
+        if len(bodies) == 1 and founding and (nth := ordinal_value(ordinal)):
+            out.append(AnniversaryMention(start, end, text[start:end], nth, events=tuple(sorted(founding))))
+    return out
+
+
+@functools.cache
+def _anniversary_of_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    """"the 70th anniversary of NATO", "... of the alliance" (not "of NATO's founding": an event's name)."""
+    return compile_pattern(rf"\b(?P<ord>{holder_ordinals()})\s+anniversary\s+of\s+(?:the\s+)?(?P<name>{trie_alternation(list(names))})\b(?!['’])",
+                           re.IGNORECASE)

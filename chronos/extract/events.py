@@ -223,23 +223,6 @@ _UNKNOWN_NAME = compile_pattern(r"(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bof\s)(?
                                 r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
-_DIED = compile_pattern(r"(?:,\s+who)?\s+(?:died|passed\s+away|was\s+(?:killed|assassinated|executed|shot\s+dead))\b")
-
-
-def find_told_deaths(text: str, sentences: SentenceIndex, people: list[PersonMention], kb: KB) -> list[EventMention]:
-    """'Diana died in a car crash in Paris on ...' after 'Diana, Princess of Wales' is named: a death
-    told of a name the KB's event names leave out (a surname or first name alone may be anyone's
-    until the full name is given)."""
-    out = []
-    for p in people:
-        if not p.grounded or len(p.people) != 1 or kb.people[p.people[0]].died is None:
-            continue
-        if (m := _DIED.match(text, p.end)) is not None:
-            sent = sentences.sentence_of(p.start)
-            out.append(EventMention(p.start, m.end(), text[p.start:m.end()], (f"death:{p.people[0]}",), (sent.start, sent.end), told=True))
-    return out
-
-
 _HIS_HER = compile_pattern(r"\b[Hh](?:is|er)\s+")
 _WORDS_AFTER = compile_pattern(r"[\w'’-]+(?:\s+[\w'’-]+){0,5}")
 _WORD = compile_pattern(r"[\w'’-]+")
@@ -604,7 +587,8 @@ _COUNTED_AFTER = compile_pattern(r"\s+(?P<in>in|at)\s+|\s+(?:since|on(?!\s+(?:\d
                                  r"attended|by(?!\s+\w+ing\b)|after|before|during|as|among|between|from|ever|where|that)\b")  # not "by announcing"
 
 
-_HELD_IN = compile_pattern(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way)\s+in\s+")
+_HELD_IN = compile_pattern(r"\s+(?:closed|opened|ended|began|convened|(?:was|is|will\s+be)\s+held|took\s+place|got\s+under\s?way|"
+                           r"(?:drew|came)\s+to\s+a\s+close|wrapped\s+up)\s+in\s+")
 _DETERMINER_NEXT = compile_pattern(r"(?:the|this|that|its|their|a|an)\s")
 # "the 11th summit of G20 leaders since the group first met", "... since its inception": the series' own count
 _SINCE_THE_FIRST = compile_pattern(r"\s+since\s+(?:(?:the|its)\s+(?:\w+\s+){0,2}?(?:first|inception|founding|creation|launch)\b)")
@@ -625,7 +609,8 @@ def _numbered(kb: KB, lowered: str, start: int, end: int, events: tuple[str, ...
         return None
     placed: tuple[str, ...] = ()
     if (after := _COUNTED_AFTER.match(lowered, end)) and not _SINCE_THE_FIRST.match(lowered, end) and not (
-            after.group("in") and _DETERMINER_NEXT.match(lowered, after.end())):  # "... in this port city": no place named
+            after.group("in") and _DETERMINER_NEXT.match(lowered, after.end()) and n > 1):  # "... in this port city": no place named
+        # (but "the first European Parliament elections in an EU of 25": "first" is the ordinal most often qualified)
         if not after.group("in"):
             return None
         placed = tuple(e.id for e in numbered if e.place and lowered.startswith(e.place.lower(), after.end())

@@ -20,7 +20,7 @@ from chronos.kb import KB
 from chronos.kb.store import name_word
 from chronos.lexicon import alternation, lexicon, sentence_openers
 
-MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then", "then": "then",
+MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "retired": "former", "then-": "then", "then": "then",
              "the late": "late", "late": "late", "the late former": "late", "late former": "late",
              "outgoing": "outgoing", "incoming": "incoming",
              "acting": "acting", "interim": "acting",
@@ -156,9 +156,14 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                     end, j = words[j + 1][0] + len(last), j + 2
                 elif ids and j == i + 1 and j < len(words) and _another_surname(text, words[i], words[j], not_first):
                     ids = None
+                if ids and (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in _SUFFIX:
+                    # "Benigno "Ninoy" Aquino Jr.": not Benigno Aquino III, whose name has another suffix
+                    said = name_word(suffix.group().strip(" ,"))
+                    ids = tuple(pid for pid in ids if (own := name_word(kb.people[pid].name.split()[-1])) not in _SUFFIX or own == said)
+                    if j == i + 1:  # a surname and a suffix: any the KB names so may be meant too (Benigno Aquino Jr.)
+                        ids = tuple(dict.fromkeys([*ids, *_suffixed(kb).get((key, said), ())]))
+                    end = suffix.end() if ids else end  # "Joseph R. Biden Jr.": the alias without its suffix
                 if ids:
-                    if (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in _SUFFIX:
-                        end = suffix.end()  # "Joseph R. Biden Jr.": the alias without its suffix
                     name = text[s:end]
                     full = " " in name.strip() or name_word(name) in kb.whole_one_word_names  # "Pelé" is a whole name
                     grounded = full or any(pid in introduced for pid in ids)
@@ -175,6 +180,20 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXED: dict[int, tuple[KB, dict[tuple[str, str], tuple[str, ...]]]] = {}
+
+
+def _suffixed(kb: KB) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(surname, suffix) -> the people an alias names so ('Benigno Aquino Jr.': ('aquino', 'jr'))."""
+    hit = _SUFFIXED.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        index: dict[tuple[str, str], list[str]] = {}
+        for alias, pids in kb.people_by_alias.items():
+            words = name_word(alias).split()
+            if len(words) > 2 and words[-1] in _SUFFIX:
+                index.setdefault((words[-2], words[-1]), []).extend(pids)
+        hit = _SUFFIXED[id(kb)] = (kb, {k: tuple(dict.fromkeys(v)) for k, v in index.items()})
+    return hit[1]
 _SUFFIX_AFTER = compile_pattern(r",?\s(?:Jr|Sr)\.|,?\s(?:Jr|Sr)\b|\s(?:II|III|IV)\b")
 _MAY_NAME: dict[int, tuple[KB, Callable[[str], bool]]] = {}
 
@@ -522,7 +541,8 @@ def _numbered_roles(text: str, people: list[PersonMention], kb: KB, key, found: 
 # "Putin, 72,", "said Jane Smith, 45.", "Macron, who is 46,", "Lula, now 78,", "Mandela, who turned 80 on Saturday,",
 # "Modi turned 74 on Tuesday", "Javier Milei, a 53-year-old libertarian economist"
 _INDEFINITE_BEFORE = compile_pattern(r"\b[Aa]n?\s+$")
-_AGE_AFTER = compile_pattern(r"^,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
+# "Robert F. Kennedy Jr., 65,": a suffix the alias leaves out
+_AGE_AFTER = compile_pattern(r"^(?:,?\s+(?:Jr|Sr)\.)?,\s+(?:aged\s+|now\s+|(?P<then>then)\s+(?:aged\s+)?|who\s+is\s+(?:now\s+)?)?(?P<age>\d{1,3})(?:\s+years\s+old)?(?:[,;]|\.(?!\d))"
                              r"|^(?:,\s+who)?\s+turned\s+(?P<turned>\d{1,3})\s+(?:on\s+(?:\w+day|his|her)|today|yesterday|this\s+week)\b"
                              # not "under Guardiola, the 27-year-old has now surpassed": a new subject, not an apposition
                              r"|^,\s+(?:a|the|(?P<then_a>then\s+)an?)\s+(?P<aged>\d{1,3})-year-old\b"
@@ -683,7 +703,7 @@ _DESCRIPTION = compile_pattern(r"(?:\s+(?!(?:of|from|to|with|in|and|who|whose)\b
 _DATELINE = r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+(?:,\s+[A-Z][\w .'’-]*)?(?:\s+\([^()]{1,30}\))?\s+[-—–]+\s+"
 DATELINE_LEAD = compile_pattern(_DATELINE)
 # what may come before the subject of the sentence before: a dateline, a fronted phrase ("On Sunday,"), "The"
-_SUBJECT_LEAD = compile_pattern(rf"(?:{_DATELINE})?(?:[A-Z][^,.;:\"“”]{{0,50}},\s+)?(?:The\s+)?")
+_SUBJECT_LEAD = compile_pattern(rf"(?:{_DATELINE})?(?:[A-Z][^,.;:\"“”]{{0,50}},\s+)?(?:The\s+|(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 
 
 def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[TitleMention], sentences: SentenceIndex,
@@ -738,7 +758,7 @@ def _ages_of_subjects(text: str, people: list[PersonMention], titles: list[Title
 # ", who signed it with U.S. President Reagan,", ", Mrs. Merkel's onetime mentor,"
 APPOSITION = r"(?:,\s+(?:[^,.;:\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\bMrs)\.){1,160},)"
 # "Chirac died on Thursday morning in Paris at the age of 86", "..., the former president, passed away aged 96"
-_DIED_AGED = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,80}?"
+_DIED_AGED = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,120}?"
                              r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<age>\d{1,3})\b"
                              # "... died on Friday in a hospital in Singapore. He was 95."
                              r"|" + APPOSITION + r"?\s+(?:has\s+)?(?:died|dies|passed\s+away)\b[^.;!?\"“”]{0,200}[.]\s+(?P<he>He|She)\s+was\s+"

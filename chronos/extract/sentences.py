@@ -111,7 +111,7 @@ SUBORDINATE = compile_pattern(r"\b(?:that|whether|after|before|when|while|becaus
 # present (the word first, then the lookbehinds, as in _PAST)
 # Beyond be/have/say, only verbs seldom read as plural nouns ("holds", "governs"; not "plans", "lives", "faces")
 _PRESENT_VERBS = (r"(?:is|are|am|says|has|have|does|do|remains?|continues?|holds|seeks|governs|believes|knows|owns|serves|"
-                  r"seems|appears|includes|requires|allows|becomes|lacks|wants|insists)")
+                  r"seems|appears|includes|requires|allows|becomes|lacks|wants|insists|gives|makes|takes|brings|keeps|expects|hopes)")
 _PRESENT = compile_pattern(rf"\b(?={_PRESENT_VERBS}\b)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!['’]ll\s)(?<!\bto\s)(?<!\bnot\s)"
                            rf"{_PRESENT_VERBS}\b"
                            r"|(?<=\bnow\s)[a-z]{3,}s\b")  # "Austin now reports to ...": a verb after "now"
@@ -135,7 +135,7 @@ _AND_ONLY = compile_pattern(r"\sand\s+$")  # (not "but": "announced plans ... in
 # ", who ...", and after an apposition: "Milei, a libertarian economist who will be sworn in on Dec. 10, has"
 # ", who succeeded Herman Van Rompuy, the first permanent president of the European Council, in": an
 # apposition inside the clause
-_RELATIVE_OPENER = compile_pattern(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,5})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
+_RELATIVE_OPENER = compile_pattern(r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,8})?(?:who|which|whose|where)\s+[^,;]*(?:,\s+(?:an?|the)\s[^,;]*,[^,;]*)?$")
 
 
 def relative_clause_end(lowered: str, sentence_start: int, start: int, end: int) -> int | None:
