@@ -279,8 +279,9 @@ def is_day_level(t: Timex) -> bool:
 
 def _life_on_record(p) -> bool:
     """Whether the KB read the person's life dates: only then is no death day a sign of life
-    (an office-holder list gives terms, not deaths)."""
-    return p.born is not None or p.died is not None
+    (an office-holder list gives terms, not deaths; a birthday list may give no deaths either, and
+    one born over a lifespan ago has died: 'the late President Abraham Lincoln')."""
+    return p.died is not None or p.born is not None and birthday(p.born, LIFESPAN_YEARS) > KB_AS_OF
 
 
 def _national(office) -> str | None:
