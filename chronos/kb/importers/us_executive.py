@@ -69,6 +69,7 @@ DIED: dict[int, dt.date] = {
     402108: dt.date(2018, 11, 30),
     407824: dt.date(2021, 4, 19),  # Walter Mondale
     402484: dt.date(2025, 11, 3),  # Dick Cheney
+    412593: dt.date(1996, 9, 17),  # Spiro Agnew
 }
 FIRST_ELECTED_YEAR = 1988
 
