@@ -1915,10 +1915,10 @@ class Builder:
                 continue
             sent_end = self.m.sentences.sentence_of(p.start).end
             i = next((j for j, t in enumerate(self.m.timexes) if verb.end() <= t.start < min(sent_end, verb.end() + DEATH_DAY_GAP)
-                      and has_var(t) and (_DIED_THEN.fullmatch(self.m.text, verb.end(), t.start)
-                                          # "died in a car crash in the Pont de l'Alma tunnel in Paris on": places, no comma
-                                          or "," not in self.m.text[verb.end():t.start]
-                                          and self._same_clause((p.start, verb.end()), t, limit=SWORN_DATE_GAP))), None)
+                      # "died late Friday", "died at home on", "died in a car crash in the Pont de l'Alma tunnel in Paris on":
+                      # the verb's own clause, with no comma before the day
+                      and has_var(t) and "," not in self.m.text[verb.end():t.start]
+                      and self._same_clause((p.start, verb.end()), t, limit=SWORN_DATE_GAP)), None)
             if i is None:
                 continue
             t = self.m.timexes[i]
@@ -2024,7 +2024,7 @@ class Builder:
                 if j < i:
                     between = self.m.text[r.end:ts[j + 1].start if j == i - 2 else d.start]
                     if not (_APPOSITION.fullmatch(between) or d.kind == "date" and _deictic(r) and _POSSESSED_ON.fullmatch(between)
-                            or r.kind == "rel" and r.text.lower().endswith("ago") and _ON_ONLY.fullmatch(between)):  # "two weeks ago on Saturday, Sept. 10"
+                            or r.kind == "rel" and r.offset < 0 and _ON_ONLY.fullmatch(between)):  # "two weeks ago on Saturday, Sept. 10"
                         continue  # "yesterday, June 5"; "yesterday's runoff on Nov. 19", "last week's referendum, held on Thursday, June 23"
                 else:
                     between = self.m.text[d.end:r.start]
@@ -2169,9 +2169,6 @@ def _another_name(text: str, start: int, end: int) -> bool:
 
 # a person named, then the verb of their death: "Muhammad Ali, the three-time heavyweight champion, died"
 _DIED_VERB = compile_pattern(r"(?:,\s+who)?" + APPOSITION + r"?\s+(?:has\s+)?(?:died|passed\s+away|was\s+(?:killed|assassinated|executed|shot\s+dead))\b")
-# ... and what may stand between it and its day: "late", "at home on", "in a hospital in the Phoenix area"
-_DIED_THEN = compile_pattern(r"(?:\s+(?:(?:late|early|suddenly|peacefully|unexpectedly|on|at|in|home|hospital|(?:a|the|his|her)\s+[\w'’-]+"
-                             r"(?:\s+(?:in|of|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+area)?)?)\b))*\s+")
 # a paragraph about a state's legislature, whose chambers have the same names
 _STATE_LEGISLATURE = compile_pattern(r"\b(?:[Ll]egislature|[Ss]tatehouse|General\s+Assembly|state\s+(?:House|Senate|[Ll]awmakers|[Ll]egislators|[Cc]apitol)|"
                                      r"Gov\.|[Gg]overnor|Assembly)\b")
@@ -2452,7 +2449,7 @@ _BASELINE = compile_pattern(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|c
 _WHO = compile_pattern(r",\s+who\b")
 _PARTICIPLE_CLAUSE = compile_pattern(r",\s+[a-z]+ing\b")
 _ON_ONLY = compile_pattern(r"\s+on\s+")
-_LAST_SPAN = compile_pattern(r"last\s+(?:week|month)", re.IGNORECASE)  # (not "next year" of "contests next year", a noun's)
+_LAST_SPAN = compile_pattern(r"last\s+(?:week|month)", re.IGNORECASE)  # (not "a month ago", rough; nor "next year" of "contests next year", a noun's)
 _SUBJECT_PRONOUN = compile_pattern(r"\b(?:he|she|they|we)\s+[a-z]")
 _SINCE_THE = compile_pattern(rf"\b(?i:{_AFTER_WORDS})\s+(?:(?i:the|his|her|its|their)\s+|(?:then-)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+)[^,.;:]{{0,40}}?\s*\bin\s+$")
 _DETERMINER = compile_pattern(r"\b(?P<det>the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)

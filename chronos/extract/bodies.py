@@ -165,12 +165,13 @@ def find_founding_anniversaries(text: str, kb: KB) -> list[AnniversaryMention]:
     if "anniversary" not in text or not kb.bodies or not (named := _names_in(text, kb)):
         return []
     names, generic = _index(kb)
+    said = tuple(sorted([*names, *generic]))
     out = []
     found = [(name.start(), m.end(), m.group("ord"), name.group("name2")) for m in _founding_anniversary_regex().finditer(text)
-             if (name := _name_before(tuple(sorted([*names, *generic]))).search(text, max(0, m.start() - 40), m.start())) is not None]
-    found += [(m.start(), m.end(), m.group("ord"), m.group("name")) for m in _anniversary_of_regex(tuple(sorted([*names, *generic]))).finditer(text)]
-    for start, end, ordinal, said in found:
-        key = said.lower()
+             if (name := _name_before(said).search(text, max(0, m.start() - 40), m.start())) is not None]
+    found += [(m.start(), m.end(), m.group("ord"), m.group("name")) for m in _anniversary_of_regex(said).finditer(text)]
+    for start, end, ordinal, written in found:
+        key = written.lower()
         bodies = names.get(key) or tuple(b for b in generic.get(key, ()) if b in named)
         founding = {e for b in bodies for n in kb.bodies[b].names
                     for e in kb.events_by_name.get(f"founding of {n.lower()}", []) + kb.events_by_name.get(f"{n.lower()}'s founding", [])}

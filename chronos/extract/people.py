@@ -17,7 +17,7 @@ from chronos.extract._regex_cache import compile_pattern
 from chronos.extract._trie import trie_alternation
 from chronos.extract.sentences import SentenceIndex
 from chronos.kb import KB
-from chronos.kb.store import name_word
+from chronos.kb.store import NAME_SUFFIXES, name_word
 from chronos.lexicon import alternation, lexicon, sentence_openers
 
 MODIFIERS = {"former": "former", "ex-": "former", "ex": "former", "retired": "former", "then-": "then", "then": "then",
@@ -156,12 +156,12 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
                     end, j = words[j + 1][0] + len(last), j + 2
                 elif ids and j == i + 1 and j < len(words) and _another_surname(text, words[i], words[j], not_first):
                     ids = None
-                if ids and (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in _SUFFIX:
+                if ids and (suffix := _SUFFIX_AFTER.match(text, end)) and name_word(text[s:end]).split()[-1] not in NAME_SUFFIXES:
                     # "Benigno "Ninoy" Aquino Jr.": not Benigno Aquino III, whose name has another suffix
                     said = name_word(suffix.group().strip(" ,"))
-                    ids = tuple(pid for pid in ids if (own := name_word(kb.people[pid].name.split()[-1])) not in _SUFFIX or own == said)
+                    ids = tuple(pid for pid in ids if (own := name_word(kb.people[pid].name.split()[-1])) not in NAME_SUFFIXES or own == said)
                     if j == i + 1:  # a surname and a suffix: any the KB names so may be meant too (Benigno Aquino Jr.)
-                        ids = tuple(dict.fromkeys([*ids, *_suffixed(kb).get((key, said), ())]))
+                        ids = tuple(dict.fromkeys([*ids, *kb.people_by_suffixed_surname.get((key, said), ())]))
                     end = suffix.end() if ids else end  # "Joseph R. Biden Jr.": the alias without its suffix
                 if ids:
                     name = text[s:end]
@@ -179,21 +179,6 @@ def find_people(text: str, kb: KB) -> list[PersonMention]:
     return out
 
 
-_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
-_SUFFIXED: dict[int, tuple[KB, dict[tuple[str, str], tuple[str, ...]]]] = {}
-
-
-def _suffixed(kb: KB) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(surname, suffix) -> the people an alias names so ('Benigno Aquino Jr.': ('aquino', 'jr'))."""
-    hit = _SUFFIXED.get(id(kb))
-    if hit is None or hit[0] is not kb:
-        index: dict[tuple[str, str], list[str]] = {}
-        for alias, pids in kb.people_by_alias.items():
-            words = name_word(alias).split()
-            if len(words) > 2 and words[-1] in _SUFFIX:
-                index.setdefault((words[-2], words[-1]), []).extend(pids)
-        hit = _SUFFIXED[id(kb)] = (kb, {k: tuple(dict.fromkeys(v)) for k, v in index.items()})
-    return hit[1]
 _SUFFIX_AFTER = compile_pattern(r",?\s(?:Jr|Sr)\.|,?\s(?:Jr|Sr)\b|\s(?:II|III|IV)\b")
 _MAY_NAME: dict[int, tuple[KB, Callable[[str], bool]]] = {}
 
@@ -237,7 +222,7 @@ def _another_surname(text: str, name: tuple[int, int], after: tuple[int, int], n
     if (text[name[1]:after[0]] != " " or not text[name[1] - 1].isalpha() or "'" in text[name[0]:name[1]]
             or "’" in text[name[0]:name[1]] or word.endswith(".") or word.isupper() or not word[:1].isupper()):
         return False  # the name closes its phrase ('Trump. Merriam-Webster', "Kennedy's Republican")
-    if any(part in not_first or part in _SUFFIX for part in name_word(word).split("-")):
+    if any(part in not_first or part in NAME_SUFFIXES for part in name_word(word).split("-")):
         return False
     line_start, line_end = text.rfind("\n", 0, name[0]) + 1, text.find("\n", after[1])
     return _PROSE_WORD.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
@@ -252,7 +237,7 @@ def _surname(name: str) -> str | None:
     """How news names a person after the first mention: the full name's last word, generational
     suffix aside ('Ferdinand Marcos Jr.' -> 'marcos'); None for a short one ('Kim Jong Un')."""
     words = [name_word(w) for w in name.split()]
-    while words and words[-1] in _SUFFIX:
+    while words and words[-1] in NAME_SUFFIXES:
         words.pop()
     return words[-1] if len(words) > 1 and len(words[-1]) > 2 else None
 

@@ -42,6 +42,8 @@ class KB:
     alias_first_words: set[str] = field(default_factory=set)  # name_word() of each alias's first word
     # one-word names that are a whole name and part of no other's ("Pelé", "Akihito"; not "Francis")
     whole_one_word_names: set[str] = field(default_factory=set)
+    # (surname, suffix) -> the people an alias names so: "Benigno Aquino Jr." under ("aquino", "jr")
+    people_by_suffixed_surname: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     offices_by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     country_by_name: dict[str, str] = field(default_factory=dict)
     events_by_kind: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
@@ -79,6 +81,11 @@ class KB:
                     self.alias_first_words.add(name_word(key.split()[0]))
         in_names = Counter(name_word(w) for p in self.people.values() for w in p.name.split())
         self.whole_one_word_names = {name_word(p.name) for p in self.people.values() if " " not in p.name and in_names[name_word(p.name)] == 1}
+        for alias, pids in self.people_by_alias.items():
+            words = name_word(alias).split()
+            if len(words) > 2 and words[-1] in NAME_SUFFIXES:
+                listed = self.people_by_suffixed_surname.setdefault((words[-2], words[-1]), [])
+                listed.extend(pid for pid in pids if pid not in listed)
         for o in self.offices.values():
             for title in o.titles:
                 self.offices_by_title[title.lower()].append(o.id)
@@ -126,6 +133,9 @@ class KB:
 
 # the KB file sections whose records are kept by id (terms are a list)
 _BY_ID = ("people", "offices", "countries", "events", "series", "bodies", "coinages", "rankings", "majorities")
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def name_word(word: str) -> str:
